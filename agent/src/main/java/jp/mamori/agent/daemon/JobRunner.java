@@ -1,0 +1,134 @@
+package jp.mamori.agent.daemon;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import jp.mamori.agent.outbox.Outbox;
+import jp.mamori.agent.outbox.OutboxSender;
+import jp.mamori.checks.finding.CheckRun;
+import jp.mamori.common.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs check jobs on the probe worker executor, on their schedules and on demand, writes each run to the
+ * outbox in one transaction and wakes the sender. A job never overlaps itself.
+ */
+public final class JobRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
+
+  private final Vertx vertx;
+  private final WorkerExecutor probes;
+  private final Database db;
+  private final Outbox outbox;
+  private final OutboxSender sender;
+  private final Clock clock;
+  private final Map<String, JobStatus> status = new ConcurrentHashMap<>();
+  private final Map<String, Long> timers = new ConcurrentHashMap<>();
+  private volatile boolean stopped;
+
+  /** What the local page and the heartbeat tell about a job. */
+  public record JobStatus(String name, boolean running, Instant lastStarted, Instant lastFinished, int lastFindings,
+      String lastError, Instant nextRun) {
+    JsonObject toJson() {
+      return new JsonObject().put("name", name).put("running", running)
+          .put("lastStarted", lastStarted == null ? null : lastStarted.toString())
+          .put("lastFinished", lastFinished == null ? null : lastFinished.toString())
+          .put("lastFindings", lastFindings).put("lastError", lastError)
+          .put("nextRun", nextRun == null ? null : nextRun.toString());
+    }
+  }
+
+  public JobRunner(Vertx vertx, WorkerExecutor probes, Database db, Outbox outbox, OutboxSender sender, Clock clock) {
+    this.vertx = vertx;
+    this.probes = probes;
+    this.db = db;
+    this.outbox = outbox;
+    this.sender = sender;
+    this.clock = clock;
+  }
+
+  /** Runs the job now (unless it is already running) and queues its results for delivery. */
+  public Future<CheckRun> runNow(CheckJob job) {
+    JobStatus s = status.get(job.name());
+    if (s != null && s.running()) {
+      return Future.failedFuture(new IllegalStateException("job '" + job.name() + "' is already running"));
+    }
+    Instant started = clock.instant();
+    update(job.name(), true, started, s == null ? null : s.lastFinished(), s == null ? 0 : s.lastFindings(), null);
+    return probes.executeBlocking(job::run, false)
+        .compose(run -> db.write(c -> {
+          outbox.add(c, run);
+          outbox.putState(c, "job.last-finished." + job.name(), clock.instant().toString());
+          return run;
+        }))
+        .onSuccess(run -> {
+          update(job.name(), false, started, clock.instant(), run.findings().size(), null);
+          LOG.info("{}: {} finding(s)", job.name(), run.findings().size());
+          sender.wake();
+        })
+        .onFailure(e -> {
+          update(job.name(), false, started, clock.instant(), 0, String.valueOf(e.getMessage()));
+          LOG.error("{} failed: {}", job.name(), e.toString());
+        });
+  }
+
+  /** Runs the job whenever the schedule says, forever (until stop). */
+  public void schedule(CheckJob job, Schedule schedule) {
+    Instant next = schedule.next(clock.instant());
+    long delay = Math.max(1, Duration.between(clock.instant(), next).toMillis());
+    JobStatus s = status.get(job.name());
+    status.put(job.name(), s == null ? new JobStatus(job.name(), false, null, null, 0, null, next)
+        : new JobStatus(s.name(), s.running(), s.lastStarted(), s.lastFinished(), s.lastFindings(), s.lastError(), next));
+    timers.put(job.name(), vertx.setTimer(delay, id -> {
+      if (stopped) {
+        return;
+      }
+      runNow(job).onComplete(ar -> {
+        if (!stopped) {
+          schedule(job, schedule);
+        }
+      });
+    }));
+  }
+
+  /** Runs the job once after a delay (a confirming re-check, say). */
+  public void runLater(CheckJob job, Duration delay) {
+    vertx.setTimer(Math.max(1, delay.toMillis()), id -> {
+      if (!stopped) {
+        runNow(job);
+      }
+    });
+  }
+
+  public Future<Instant> lastFinished(String jobName) {
+    return db.read(c -> outbox.state(c, "job.last-finished." + jobName).map(Instant::parse).orElse(null));
+  }
+
+  private void update(String name, boolean running, Instant started, Instant finished, int findings, String error) {
+    JobStatus old = status.get(name);
+    status.put(name, new JobStatus(name, running, started, finished, findings, error, old == null ? null : old.nextRun()));
+  }
+
+  public Map<String, JobStatus> status() {
+    return Map.copyOf(status);
+  }
+
+  public JsonArray statusJson() {
+    JsonArray a = new JsonArray();
+    status.values().forEach(s -> a.add(s.toJson()));
+    return a;
+  }
+
+  public void stop() {
+    stopped = true;
+    timers.values().forEach(vertx::cancelTimer);
+  }
+}

@@ -1,0 +1,186 @@
+package jp.mamori.agent.outbox;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import jp.mamori.agent.console.ConsoleClient;
+import jp.mamori.agent.console.ConsoleException;
+import jp.mamori.common.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drains the outbox to the console in batches, oldest first. An item is deleted only after the console
+ * acknowledged it (accepted, or already held); on failure the batch stays and is retried with backoff.
+ */
+public final class OutboxSender {
+  private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
+  static final Duration IDLE_POLL = Duration.ofSeconds(30);
+  static final Duration AUTH_RETRY = Duration.ofMinutes(10);
+
+  private final Vertx vertx;
+  private final Database db;
+  private final Outbox outbox;
+  private final ConsoleClient client;
+  private final Backoff backoff;
+  private final Clock clock;
+  private int batchSize;
+  private boolean busy;
+  private boolean again;
+  private boolean stopped;
+  private long timer = -1;
+  private volatile Instant lastDelivery;
+  private volatile String lastError;
+  private volatile long delivered;
+
+  public OutboxSender(Vertx vertx, Database db, Outbox outbox, ConsoleClient client, int batchSize, Backoff backoff, Clock clock) {
+    this.vertx = vertx;
+    this.db = db;
+    this.outbox = outbox;
+    this.client = client;
+    this.batchSize = batchSize;
+    this.backoff = backoff;
+    this.clock = clock;
+  }
+
+  /** Call on the verticle's context: something new is in the outbox (or start). */
+  public void wake() {
+    if (stopped) {
+      return;
+    }
+    if (busy) {
+      again = true;
+      return;
+    }
+    cancelTimer();
+    busy = true;
+    again = false;
+    db.read(c -> outbox.next(c, batchSize))
+        .compose(items -> items.isEmpty() ? Future.succeededFuture(0) : send(items))
+        .onComplete(ar -> {
+          busy = false;
+          if (stopped) {
+            return;
+          }
+          if (ar.succeeded()) {
+            lastError = null;
+            backoff.reset();
+            if (ar.result() > 0 || again) {
+              wake();
+            } else {
+              schedule(IDLE_POLL);
+            }
+          } else {
+            schedule(onFailure(ar.cause()));
+          }
+        });
+  }
+
+  private Duration onFailure(Throwable cause) {
+    lastError = cause.getMessage();
+    if (cause instanceof ConsoleException ce && ce.authFailure()) {
+      LOG.error("console refused this box's credential ({}); findings stay in the outbox. Re-enroll the box if it was revoked.",
+          ce.getMessage());
+      return AUTH_RETRY;
+    }
+    if (cause instanceof ConsoleException ce && ce.status() == 413 && batchSize > 1) {
+      batchSize = Math.max(1, batchSize / 2);
+      LOG.warn("console found the batch too large; sending {} items per batch from now on", batchSize);
+      return Duration.ZERO;
+    }
+    Duration wait = backoff.next();
+    LOG.warn("delivery failed (attempt {}), retrying in {} s: {}", backoff.failures(), wait.toSeconds(), cause.getMessage());
+    return wait;
+  }
+
+  private Future<Integer> send(List<Outbox.Item> items) {
+    List<JsonObject> findings = new ArrayList<>();
+    List<JsonObject> runs = new ArrayList<>();
+    Map<String, Long> seqById = new HashMap<>();
+    for (Outbox.Item item : items) {
+      (item.kind() == Outbox.Kind.FINDING ? findings : runs).add(item.body());
+      seqById.put(item.itemId(), item.seq());
+    }
+    return client.deliver(findings, runs).compose(answer -> {
+      Set<Long> done = new HashSet<>();
+      addAll(answer.getJsonArray("accepted"), seqById, done);
+      addAll(answer.getJsonArray("duplicates"), seqById, done);
+      Map<Long, String> rejected = new HashMap<>();
+      JsonArray rej = answer.getJsonArray("rejected", new JsonArray());
+      for (int i = 0; i < rej.size(); i++) {
+        JsonObject r = rej.getJsonObject(i);
+        Long seq = seqById.get(r.getString("id"));
+        if (seq != null) {
+          rejected.put(seq, r.getString("error", "rejected"));
+        }
+      }
+      if (!rejected.isEmpty()) {
+        LOG.error("console rejected {} malformed item(s); kept in dead_letter: {}", rejected.size(), rejected.values());
+      }
+      return db.write(c -> {
+        outbox.acknowledge(c, done);
+        for (Map.Entry<Long, String> e : rejected.entrySet()) {
+          outbox.reject(c, e.getKey(), e.getValue());
+        }
+        return done.size() + rejected.size();
+      });
+    }).onSuccess(n -> {
+      delivered += n;
+      lastDelivery = clock.instant();
+    });
+  }
+
+  private static void addAll(JsonArray ids, Map<String, Long> seqById, Set<Long> into) {
+    if (ids == null) {
+      return;
+    }
+    for (Object id : ids) {
+      Long seq = seqById.get(String.valueOf(id));
+      if (seq != null) {
+        into.add(seq);
+      }
+    }
+  }
+
+  private void schedule(Duration wait) {
+    cancelTimer();
+    timer = vertx.setTimer(Math.max(1, wait.toMillis()), id -> {
+      timer = -1;
+      wake();
+    });
+  }
+
+  private void cancelTimer() {
+    if (timer >= 0) {
+      vertx.cancelTimer(timer);
+      timer = -1;
+    }
+  }
+
+  public void stop() {
+    stopped = true;
+    cancelTimer();
+  }
+
+  public Instant lastDelivery() {
+    return lastDelivery;
+  }
+
+  public String lastError() {
+    return lastError;
+  }
+
+  public long delivered() {
+    return delivered;
+  }
+}

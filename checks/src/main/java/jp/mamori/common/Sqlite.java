@@ -1,0 +1,133 @@
+package jp.mamori.common;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Opens SQLite files the one way Mamori uses them: WAL, full fsync on commit, foreign keys on. */
+public final class Sqlite {
+  private Sqlite() {}
+
+  public static Connection open(Path file) throws SQLException {
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+    } catch (IOException e) {
+      throw new SQLException("cannot create directory for database " + file + ": " + e.getMessage(), e);
+    }
+    Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+    try (Statement s = c.createStatement()) {
+      s.execute("PRAGMA busy_timeout = 10000");
+      s.execute("PRAGMA journal_mode = WAL");
+      // FULL: an acknowledged commit survives power loss, not only a process crash
+      s.execute("PRAGMA synchronous = FULL");
+      s.execute("PRAGMA foreign_keys = ON");
+    } catch (SQLException e) {
+      c.close();
+      throw e;
+    }
+    return c;
+  }
+
+  /**
+   * Applies the numbered migrations listed in {@code <dir>/index.txt} that this file has not seen yet,
+   * each in its own transaction, and records them in {@code schema_version}.
+   */
+  public static int migrate(Connection c, ClassLoader loader, String dir) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+    }
+    int current;
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
+      current = rs.next() ? rs.getInt(1) : 0;
+    }
+    int applied = 0;
+    boolean auto = c.getAutoCommit();
+    for (String name : resource(loader, dir + "/index.txt").split("\n")) {
+      name = name.strip();
+      if (name.isEmpty() || name.startsWith("#")) {
+        continue;
+      }
+      int version = versionOf(name);
+      if (version <= current) {
+        continue;
+      }
+      c.setAutoCommit(false);
+      try (Statement s = c.createStatement()) {
+        for (String sql : statements(resource(loader, dir + "/" + name))) {
+          s.execute(sql);
+        }
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO schema_version(version, name, applied_at) VALUES (?, ?, datetime('now'))")) {
+          p.setInt(1, version);
+          p.setString(2, name);
+          p.executeUpdate();
+        }
+        c.commit();
+        applied++;
+      } catch (SQLException e) {
+        c.rollback();
+        throw new SQLException("migration " + name + " failed: " + e.getMessage(), e);
+      } finally {
+        c.setAutoCommit(auto);
+      }
+    }
+    return applied;
+  }
+
+  static int versionOf(String name) {
+    if (!name.matches("V\\d+__[A-Za-z0-9_]+\\.sql")) {
+      throw new IllegalStateException("migration file " + name + " must be named V<number>__<name>.sql");
+    }
+    return Integer.parseInt(name.substring(1, name.indexOf("__")));
+  }
+
+  /** Splits a script on statement-ending semicolons, keeping trigger bodies (BEGIN ... END;) whole. */
+  static List<String> statements(String script) {
+    List<String> out = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    boolean inTrigger = false;
+    for (String line : script.split("\n")) {
+      String trimmed = line.strip();
+      if (trimmed.startsWith("--") || trimmed.isEmpty()) {
+        continue;
+      }
+      current.append(line).append('\n');
+      String upper = trimmed.toUpperCase();
+      if (upper.startsWith("CREATE TRIGGER")) {
+        inTrigger = true;
+      }
+      if (trimmed.endsWith(";") && (!inTrigger || upper.equals("END;"))) {
+        out.add(current.toString().strip());
+        current.setLength(0);
+        inTrigger = false;
+      }
+    }
+    if (!current.toString().isBlank()) {
+      out.add(current.toString().strip());
+    }
+    return out;
+  }
+
+  private static String resource(ClassLoader loader, String path) {
+    try (InputStream in = loader.getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + path);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read " + path, e);
+    }
+  }
+}
