@@ -37,6 +37,7 @@ import jp.mamori.console.tickets.Tickets;
 import jp.mamori.console.web.Http;
 import jp.mamori.console.web.I18n;
 import jp.mamori.console.web.Layout;
+import jp.mamori.console.web.OpenApi;
 import jp.mamori.console.web.SecurityHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +60,7 @@ public final class ConsoleServer extends VerticleBase {
   private final Clock clock;
   private Services services;
   private HttpServer server;
+  private Router router;
 
   public ConsoleServer(Options options, Clock clock) {
     this.options = options;
@@ -78,7 +80,8 @@ public final class ConsoleServer extends VerticleBase {
               .setCompressionSupported(true).setMaxFormAttributeSize(64 * 1024);
           options.tlsCert().ifPresent(cert -> http.setSsl(true)
               .setKeyCertOptions(new PemKeyCertOptions().setCertPath(cert.toString()).setKeyPath(options.tlsKey().get().toString())));
-          return vertx.createHttpServer(http).requestHandler(router()).listen();
+          router = router();
+          return vertx.createHttpServer(http).requestHandler(router).listen();
         })
         .onSuccess(s -> {
           server = s;
@@ -88,6 +91,11 @@ public final class ConsoleServer extends VerticleBase {
 
   public Services services() {
     return services;
+  }
+
+  /** The mounted routes (documentation checks compare them with the OpenAPI document). */
+  public java.util.List<io.vertx.ext.web.Route> routes() {
+    return router.getRoutes();
   }
 
   public int port() {
@@ -103,7 +111,7 @@ public final class ConsoleServer extends VerticleBase {
     Router r = Router.router(vertx);
     r.route().handler(new SecurityHeaders());
     Buffer css = resource("static/app.css");
-    Buffer openapi = resource("openapi.json");
+    Buffer openapi = Buffer.buffer(OpenApi.load().encode());
     r.get("/static/app.css").handler(ctx -> ctx.response().putHeader("content-type", "text/css; charset=utf-8")
         .putHeader("Cache-Control", "max-age=3600").end(css));
     r.get("/api/v1/openapi.json").handler(ctx -> ctx.response().putHeader("content-type", "application/json").end(openapi));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import jp.mamori.console.ApiClient;
@@ -31,6 +32,12 @@ class DemoIT {
       }
       assertThat(online).as("box online within 90 s; see " + tmp.resolve("demo.log")).isGreaterThanOrEqualTo(1);
       assertThat(advisor.get("/boxes").bodyAsString()).contains("さくら製作所").contains("稼働中");
+      List<ProcessHandle> agent = demo.children();
+      assertThat(agent).as("the demo runs the agent as a child process").isNotEmpty();
+      assertThat(demo.stop()).as("Ctrl-C/SIGTERM ends the demo").isIn(0, 130, 143);
+      for (ProcessHandle h : agent) {
+        h.onExit().get(30, TimeUnit.SECONDS);
+      }
     } finally {
       vertx.close().await(30, TimeUnit.SECONDS);
     }

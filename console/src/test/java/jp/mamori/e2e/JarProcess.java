@@ -79,10 +79,16 @@ public final class JarProcess implements AutoCloseable {
     return process.exitValue();
   }
 
-  /** SIGKILL: no shutdown hook, no flush, like a power cut for the process. */
+  /** SIGKILL: no shutdown hook, no flush, like a power cut for the process. Children (the demo's agent) go too. */
   public void kill() throws InterruptedException {
+    List<ProcessHandle> children = process.descendants().toList();
     process.destroyForcibly();
     process.waitFor(30, TimeUnit.SECONDS);
+    children.forEach(ProcessHandle::destroyForcibly);
+  }
+
+  public List<ProcessHandle> children() {
+    return process.children().toList();
   }
 
   public boolean alive() {

@@ -199,7 +199,7 @@ public final class TicketRoutes {
       for (JsonObject f : v.findings()) {
         JsonObject title = f.getJsonObject("title", new JsonObject());
         JsonObject advice = f.getJsonObject("advice", new JsonObject());
-        b.append("<tr class=\"finding\"><td>").append(esc(f.getString("observedAt"))).append("</td><td><code>")
+        b.append("<tr class=\"finding\"><td>").append(Html.time(java.time.Instant.parse(f.getString("observedAt")))).append("</td><td><code>")
             .append(esc(f.getString("target"))).append("</code></td><td><strong>").append(esc(title.getString(lang, title.getString("ja"))))
             .append("</strong><p class=\"advice\">").append(esc(advice.getString(lang, advice.getString("ja")))).append("</p>")
             .append("<pre class=\"evidence\">").append(esc(f.getJsonObject("evidence", new JsonObject()).encodePrettily())).append("</pre></td></tr>");
