@@ -37,14 +37,16 @@ if [ "$cmd" = down ]; then down; exit 0; fi
 [ "$cmd" = up ] || { echo "lan-lab: unknown command $cmd" >&2; exit 2; }
 
 down
-rm -rf "$dir"; mkdir -p "$dir"/{pids,logs}
+rm -rf "$dir"; mkdir -p "$dir"/{pids,logs}; chmod 0755 "$dir"
 ip netns add "$ns"
 ip netns exec "$ns" ip link set lo up
 for i in 2 3 4 5 6 7 8 9 10; do ip netns exec "$ns" ip addr add "127.0.0.$i/32" dev lo; done
 in_ns() { ip netns exec "$ns" "$@"; }
 start() { # name command... : runs in the namespace, in the background, logs to logs/name
+  # setsid: each daemon gets its own session, so a daemon that signals its process group on exit (smbd does)
+  # can never reach the test runner that started the lab
   local name=$1; shift
-  in_ns "$@" >"$dir/logs/$name.log" 2>&1 &
+  setsid ip netns exec "$ns" "$@" >"$dir/logs/$name.log" 2>&1 < /dev/null &
   echo $! > "$dir/pids/$name"
 }
 
