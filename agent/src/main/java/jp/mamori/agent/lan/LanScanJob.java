@@ -22,8 +22,10 @@ public final class LanScanJob implements CheckJob {
   private final LanScanner.Options options;
   private final Path inventory;
   private final Clock clock;
+  private final jp.mamori.agent.selfcheck.AttestationStore attestations;
 
   public LanScanJob(String name, LanScanner.Options options, Path dataDir, Clock clock) {
+    this.attestations = new jp.mamori.agent.selfcheck.AttestationStore(dataDir);
     this.name = name;
     this.options = options;
     this.inventory = options.scope() == null ? null : dataDir.resolve(INVENTORY_FILE);
@@ -44,6 +46,12 @@ public final class LanScanJob implements CheckJob {
     JsonObject previous = inventory == null ? null : ScanLanCommand.readInventory(inventory);
     LanScanner.Result result = new LanScanner(clock).scan(options.withPrevious(previous));
     if (inventory != null) {
+      // PCs that took the self-check carry its outcome in the inventory
+      for (jp.mamori.agent.selfcheck.Attestation a : attestations.all()) {
+        if (result.inventory().has(a.ip())) {
+          result.inventory().device(a.ip()).note(jp.mamori.agent.selfcheck.SelfCheck.inventoryNote(a));
+        }
+      }
       JsonObject next = result.inventoryJson();
       ScanLanCommand.writeInventory(inventory, options.light() && previous != null ? merge(previous, next) : next);
     }
