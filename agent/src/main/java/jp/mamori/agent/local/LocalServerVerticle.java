@@ -45,6 +45,10 @@ public final class LocalServerVerticle extends VerticleBase {
   public Future<?> start() {
     router = Router.router(vertx);
     router.get("/check").handler(rc -> html(rc, 200, SelfCheckPage.form()));
+    router.get("/check/selfcheck.js").handler(rc -> rc.response().putHeader("Content-Type", "text/javascript; charset=utf-8")
+        .end(SelfCheckPage.js()));
+    router.get("/check/selfcheck.css").handler(rc -> rc.response().putHeader("Content-Type", "text/css; charset=utf-8")
+        .end(SelfCheckPage.css()));
     router.get("/check/eicar.com.txt").handler(rc -> rc.response().putHeader("Content-Type", "text/plain")
         .putHeader("Cache-Control", "no-store").end(SelfCheckPage.eicar()));
     router.post("/check/result").handler(BodyHandler.create().setBodyLimit(16 * 1024)).handler(this::result);
@@ -98,8 +102,8 @@ public final class LocalServerVerticle extends VerticleBase {
 
   private static void html(RoutingContext rc, int status, String body) {
     rc.response().setStatusCode(status).putHeader("Content-Type", "text/html; charset=utf-8")
-        .putHeader("X-Content-Type-Options", "nosniff").putHeader("Content-Security-Policy",
-            "default-src 'self'; script-src 'unsafe-inline' 'self'; style-src 'unsafe-inline'; connect-src 'self'")
+        .putHeader("X-Content-Type-Options", "nosniff").putHeader("X-Frame-Options", "DENY").putHeader("Content-Security-Policy",
+            "default-src 'self'; frame-ancestors 'none'")
         .end(body);
   }
 

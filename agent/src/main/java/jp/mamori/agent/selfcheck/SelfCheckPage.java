@@ -17,11 +17,7 @@ public final class SelfCheckPage {
         <!doctype html>
         <html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
         <title>パソコンの自己点検 - Mamori</title>
-        <style>
-        body{font-family:system-ui,"Hiragino Sans","Yu Gothic",Meiryo,sans-serif;max-width:40rem;margin:1.5rem auto;padding:0 1rem;line-height:1.7}
-        h1{font-size:1.4rem} fieldset{border:1px solid #bbb;border-radius:.4rem;margin:1rem 0} .en{color:#666;font-size:.85rem}
-        button{font-size:1.1rem;padding:.5rem 1.5rem} #env{background:#f4f4f4;padding:.5rem;border-radius:.3rem}
-        </style></head><body>
+        <link rel="stylesheet" href="/check/selfcheck.css"></head><body>
         <h1>パソコンの自己点検（約1分）</h1>
         <p>このページは見守りボックスが社内だけに出しています。パソコンごとに1回開いて、質問に答えてください。
         ウイルス対策の状態はネットワークからは見えないため、この自己点検で確かめます。<br>
@@ -50,7 +46,20 @@ public final class SelfCheckPage {
         <input type="hidden" name="platformVersion" id="platformVersion" value="">
         <button type="submit">送信する <span class="en">Send</span></button>
         </form>
-        <script>
+        <script src="/check/selfcheck.js"></script></body></html>
+        """;
+  }
+
+  public static String css() {
+    return """
+        body{font-family:system-ui,"Hiragino Sans","Yu Gothic",Meiryo,sans-serif;max-width:40rem;margin:1.5rem auto;padding:0 1rem;line-height:1.7}
+        h1{font-size:1.4rem} fieldset{border:1px solid #bbb;border-radius:.4rem;margin:1rem 0} .en{color:#666;font-size:.85rem}
+        button{font-size:1.1rem;padding:.5rem 1.5rem} #env{background:#f4f4f4;padding:.5rem;border-radius:.3rem} li{margin:.6rem 0}
+        """;
+  }
+
+  public static String js() {
+    return """
         (async function(){
           var env=document.getElementById('env'); var ua=navigator.userAgent; var text=ua;
           if(navigator.userAgentData&&navigator.userAgentData.getHighEntropyValues){
@@ -66,15 +75,14 @@ public final class SelfCheckPage {
             else{out.textContent='ブロックされました（正常）';field.value='true';}
           }catch(e){out.textContent='ブロックされました（正常）';field.value='true';}
         })();
-        </script></body></html>
         """;
   }
 
   public static String result(String name, List<Finding> findings) {
     StringBuilder sb = new StringBuilder("""
         <!doctype html><html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>自己点検の結果 - Mamori</title><style>body{font-family:system-ui,"Hiragino Sans",Meiryo,sans-serif;max-width:40rem;margin:1.5rem auto;padding:0 1rem;line-height:1.7}
-        li{margin:.6rem 0}</style></head><body><h1>自己点検の結果</h1>""");
+        <title>自己点検の結果 - Mamori</title><link rel="stylesheet" href="/check/selfcheck.css"></head><body>
+        <h1>自己点検の結果</h1>""");
     sb.append("<p>").append(escape(name)).append(" の点検を記録しました。ありがとうございました。</p><ul>");
     boolean any = false;
     for (Finding f : findings) {

@@ -69,7 +69,8 @@ class SelfCheckTest {
       vertx.deployVerticle(v).await(20, TimeUnit.SECONDS);
       HttpClient client = vertx.createHttpClient();
       String form = get(client, v.actualPort(), "/check");
-      assertThat(form).contains("パソコンの自己点検").contains("ウイルス対策ソフトは入っていますか");
+      assertThat(form).contains("パソコンの自己点検").contains("ウイルス対策ソフトは入っていますか").doesNotContain("<script>");
+      assertThat(get(client, v.actualPort(), "/check/selfcheck.js")).contains("getHighEntropyValues").contains("/check/eicar.com.txt");
       assertThat(get(client, v.actualPort(), "/check/eicar.com.txt")).startsWith("X5O!P%@AP").contains("EICAR-STANDARD-ANTIVIRUS-TEST-FILE");
       String body = "name=%E5%8F%97%E4%BB%98&av=no&defs=unknown&updates=yes&eicarBlocked=false&platform=Windows&platformVersion=10.0.0";
       Reply r = post(client, v.actualPort(), body);
