@@ -20,10 +20,10 @@ bench/lan-lab.sh up "$ns" "$state"
 tcp=$(awk '$1=="tcp"{print $2}' checks/src/main/resources/jp/mamori/checks/lan/ports.txt | paste -sd,)
 udp=$(awk '$1=="udp"{print $2}' checks/src/main/resources/jp/mamori/checks/lan/ports.txt | paste -sd,)
 
-echo "== mamori scan-lan --scope $scope (serial GC, 64 MiB heap)"
+echo "== mamori scan-lan --scope $scope (serial GC, 48 MiB heap, C1 only)"
 t0=$(date +%s.%N)
 ip netns exec "$ns" /usr/bin/time -f '%M' -o "$out/mamori.rss" \
-  java -XX:+UseSerialGC -Xmx64m -Xss256k -XX:TieredStopAtLevel=1 -jar agent/target/mamori-agent.jar \
+  java -XX:+UseSerialGC -Xmx48m -Xss256k -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=16m -jar agent/target/mamori-agent.jar \
   scan-lan --scope "$scope" --json > "$out/mamori.json" 2> "$out/mamori.err"
 t1=$(date +%s.%N)
 

@@ -41,7 +41,9 @@ public final class Smb {
     p.setProperty("jcifs.smb.client.soTimeout", String.valueOf(ctx.timeout().toMillis() * 2));
     p.setProperty("jcifs.smb.client.connTimeout", String.valueOf(ctx.timeout().toMillis()));
     p.setProperty("jcifs.smb.client.sessionTimeout", String.valueOf(ctx.timeout().toMillis() * 2));
-    p.setProperty("jcifs.resolveOrder", "");
+    // IP literals only, and only the port we were given: no name lookups, no broadcasts, no fallback to 139
+    p.setProperty("jcifs.resolveOrder", "DNS");
+    p.setProperty("jcifs.smb.client.port139.enabled", "false");
     p.setProperty("jcifs.netbios.wins", "");
     p.setProperty("jcifs.smb.client.dfs.disabled", "true");
     p.setProperty("jcifs.smb.client.ipcSigningEnforced", "false");
