@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * that namespace too. Needs root: without it the test skips loudly, with -Pci (CI, root) it never skips.
  */
 class LanLabIT {
-  static final String NS = "mamori-lab-it";
+  /** Per run: other worktrees on the same machine may run this test at the same time. */
+  static final String NS = "mamori-lab-it-" + ProcessHandle.current().pid();
   static Path dir;
   static Path lab;
 
@@ -42,6 +43,7 @@ class LanLabIT {
       Assumptions.abort(msg);
     }
     lab = Path.of("..", "bench", "lan-lab.sh").toAbsolutePath().normalize();
+    cleanLeftovers();
     // traversable by the daemons' unprivileged users (guest share as nobody, ftp)
     dir = Files.createTempDirectory("mamori-lab-it",
         java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
@@ -49,6 +51,16 @@ class LanLabIT {
     if (up.exit() != 0) {
       exec(List.of(lab.toString(), "down", NS, dir.resolve("lab").toString()), 60);
       fail("the LAN lab did not start (are the packages of .ci/test-packages.txt installed?):\n" + up.out() + up.err());
+    }
+  }
+
+  /** Labs of earlier runs whose test JVM died without teardown (the namespace name carries its pid). */
+  static void cleanLeftovers() throws Exception {
+    for (String line : exec(List.of("ip", "netns", "list"), 10).out().split("\n")) {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(mamori-lab-it-(\\d+))\\b").matcher(line.strip());
+      if (m.find() && ProcessHandle.of(Long.parseLong(m.group(2))).isEmpty()) {
+        exec(List.of(lab.toString(), "down", m.group(1), "/nonexistent/" + m.group(1)), 60);
+      }
     }
   }
 

@@ -194,14 +194,20 @@ public final class LanScanner {
         open = new ArrayList<>(found);
         live = new LinkedHashSet<>(hosts.stream().filter(alive::contains).toList());
         udpHosts = new ArrayList<>(live);
-        for (InetAddress h : hosts) {
+        // claim only what was really checked: live hosts (a device that is switched off keeps its alerts)
+        for (InetAddress h : live) {
           if (o.light()) {
             for (int p : ports) {
               coverage.add(new Target(h, p).text());
             }
+            coverage.add(new Target(h, 161).text());
+            coverage.add(new Target(h, 1900).text());
           } else {
             coverage.add(h.getHostAddress());
           }
+        }
+        if (coverage.isEmpty()) {
+          coverage.add(scope.toString());
         }
         Future<?> snmpSweep = checks.submit(() -> {
           try (Snmp snmp = new Snmp()) {
