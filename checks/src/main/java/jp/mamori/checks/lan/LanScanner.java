@@ -120,7 +120,7 @@ public final class LanScanner {
         List<Future<?>> fs = new ArrayList<>();
         for (Target t : o.targets()) {
           fs.add(connects.submit(() -> {
-            Boolean r = connect(t, pace, o.timeout());
+            Boolean r = connect(t, pace, o.timeout(), false);
             if (Boolean.TRUE.equals(r)) {
               synchronized (open) {
                 open.add(t);
@@ -330,7 +330,7 @@ public final class LanScanner {
       for (InetAddress h : hosts) {
         Target t = new Target(h, p);
         fs.add(pool.submit(() -> {
-          Boolean r = connect(t, pace, timeout);
+          Boolean r = connect(t, pace, timeout, true);
           if (r != null) {
             alive.add(h);
           }
@@ -344,8 +344,11 @@ public final class LanScanner {
     await(fs);
   }
 
-  /** true = open, false = refused (host up), null = no answer. */
-  static Boolean connect(Target t, Pace pace, Duration timeout) {
+  /**
+   * true = open, false = refused (host up), null = no answer. Sweeps close with RST (no TIME_WAIT pile-up over
+   * thousands of probes); explicit targets close politely.
+   */
+  static Boolean connect(Target t, Pace pace, Duration timeout, boolean reset) {
     try {
       pace.acquire();
     } catch (InterruptedException e) {
@@ -353,7 +356,9 @@ public final class LanScanner {
       return null;
     }
     try (Socket s = new Socket()) {
-      s.setSoLinger(true, 0);
+      if (reset) {
+        s.setSoLinger(true, 0);
+      }
       s.connect(t.address(), (int) timeout.toMillis());
       return true;
     } catch (ConnectException e) {

@@ -53,7 +53,6 @@ public final class Wire implements Closeable {
     Socket s = new Socket();
     try {
       s.setTcpNoDelay(true);
-      s.setSoLinger(true, 0);
       s.setReceiveBufferSize(16 * 1024);
       s.connect(t.address(), (int) timeout.toMillis());
       return new Wire(s, pace);
