@@ -69,6 +69,11 @@ class LanLabIT {
     if (lab != null) {
       Run down = exec(List.of(lab.toString(), "down", NS, dir.resolve("lab").toString()), 60);
       assertThat(down.exit()).as("lab teardown: " + down.err()).isZero();
+      try (var walk = Files.walk(dir)) {
+        for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
     }
   }
 
