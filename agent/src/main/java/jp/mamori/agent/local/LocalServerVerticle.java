@@ -89,10 +89,10 @@ public final class LocalServerVerticle extends VerticleBase {
     }).onSuccess((List<Finding> findings) -> {
       rc.response().addCookie(Cookie.cookie(DEVICE_COOKIE, deviceId).setHttpOnly(true).setSameSite(CookieSameSite.STRICT)
           .setPath("/check").setMaxAge(10L * 365 * 24 * 3600));
-      html(rc, 200, SelfCheckPage.result(name, findings));
       if (onAttestation != null) {
         onAttestation.run();
       }
+      html(rc, 200, SelfCheckPage.result(name, findings));
     }).onFailure(e -> html(rc, 503, "<!doctype html><meta charset=utf-8><p>記録できませんでした。しばらくしてからもう一度お試しください。</p>"));
   }
 

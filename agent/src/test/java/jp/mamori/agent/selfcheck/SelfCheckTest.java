@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import jp.mamori.agent.local.LocalServerVerticle;
 import jp.mamori.checks.finding.Finding;
 import jp.mamori.checks.finding.Severity;
@@ -64,8 +65,8 @@ class SelfCheckTest {
     Vertx vertx = Vertx.vertx();
     try {
       AttestationStore store = new AttestationStore(dir);
-      int[] notified = {0};
-      LocalServerVerticle v = new LocalServerVerticle("127.0.0.1", 0, store, CLOCK, () -> notified[0]++);
+      AtomicInteger notified = new AtomicInteger();
+      LocalServerVerticle v = new LocalServerVerticle("127.0.0.1", 0, store, CLOCK, notified::incrementAndGet);
       vertx.deployVerticle(v).await(20, TimeUnit.SECONDS);
       HttpClient client = vertx.createHttpClient();
       String form = get(client, v.actualPort(), "/check");
@@ -83,7 +84,7 @@ class SelfCheckTest {
         assertThat(a.eicarBlocked()).isFalse();
         assertThat(a.ip()).isEqualTo("127.0.0.1");
       });
-      assertThat(notified[0]).isEqualTo(1);
+      assertThat(notified).hasValue(1);
       assertThat(new SelfCheckJob(store, CLOCK).run().findings()).extracting(Finding::check).contains("pc.web-protection");
 
       assertThat(post(client, v.actualPort(), "name=&av=maybe").status()).isEqualTo(400);
