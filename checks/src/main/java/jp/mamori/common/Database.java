@@ -92,8 +92,7 @@ public final class Database {
     ensureOpen();
     Connection c = readConnection.get();
     if (c == null || c.isClosed()) {
-      c = Sqlite.open(file);
-      c.setReadOnly(true);
+      c = Sqlite.openReader(file);
       readConnection.set(c);
       readConnections.add(c);
     }

@@ -41,6 +41,14 @@ public final class Sqlite {
     return c;
   }
 
+  /** A connection for reading only (WAL lets it run beside the writer). */
+  public static Connection openReader(Path file) throws SQLException {
+    org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+    config.setReadOnly(true);
+    config.setBusyTimeout(10_000);
+    return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+  }
+
   /**
    * Applies the numbered migrations listed in {@code <dir>/index.txt} that this file has not seen yet,
    * each in its own transaction, and records them in {@code schema_version}.

@@ -120,6 +120,13 @@ public final class ConsoleClient {
   }
 
   private static String describe(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String m = String.valueOf(t.getMessage());
+      if (t instanceof javax.net.ssl.SSLException || m.contains("PKIX") || m.contains("certificate")) {
+        return "the console's TLS certificate is not trusted or does not match its name (" + m
+            + "); a chamber's own CA is given with --ca-file";
+      }
+    }
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 

@@ -30,7 +30,7 @@ class PatrolTest {
   final StaticResolver resolver = new StaticResolver(null).map(HOST, "127.0.0.1");
 
   Patrol patrol(Clock clock) throws Exception {
-    return new Patrol(PatrolOptions.defaults().withTrust(List.of(TestCerts.get().ca))
+    return new Patrol(PatrolOptions.defaults().withTrust(List.of(TestCerts.get().caCert))
         .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(4)), resolver, clock);
   }
 

@@ -1,43 +1,44 @@
 package jp.mamori.checks.web.site;
 
-import java.io.StringWriter;
-import java.math.BigInteger;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Date;
+import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import jp.mamori.testing.TestCa;
 
-/** A test CA and leaf certificates (valid, expired, expiring, wrong host, self-signed), made with BouncyCastle. */
+/**
+ * Server TLS contexts for patrol tests, issued by the shared {@link TestCa}: valid, expired, expiring, for the
+ * wrong host, or from a CA nobody trusts.
+ */
 public final class TestCerts {
-  private static final AtomicLong SERIAL = new AtomicLong(System.nanoTime());
-  private static volatile TestCerts shared;
+  private static TestCerts shared;
 
-  public final KeyPair caKeys;
-  public final X509Certificate ca;
+  private final Path dir;
+  private final TestCa ca;
+  private final TestCa stranger;
+  public final X509Certificate caCert;
+  private int serial;
 
   private TestCerts() throws Exception {
-    caKeys = keys();
-    ca = sign(new X500Name("CN=Mamori Test CA"), caKeys, new X500Name("CN=Mamori Test CA"), caKeys.getPrivate(),
-        Instant.now().minusSeconds(86400), Instant.now().plusSeconds(86400L * 3650), null, true);
+    dir = Files.createTempDirectory("mamori-patrol-certs");
+    dir.toFile().deleteOnExit();
+    ca = new TestCa("Mamori Patrol Test CA");
+    stranger = new TestCa("Unknown CA");
+    Path pem = ca.writeCa(dir.resolve("ca.pem"));
+    try (InputStream in = Files.newInputStream(pem)) {
+      caCert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+    }
   }
 
   public static synchronized TestCerts get() throws Exception {
@@ -47,53 +48,27 @@ public final class TestCerts {
     return shared;
   }
 
-  static KeyPair keys() throws Exception {
-    KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-    g.initialize(new ECGenParameterSpec("secp256r1"));
-    return g.generateKeyPair();
+  public String caPem() throws Exception {
+    return Files.readString(dir.resolve("ca.pem"));
   }
 
-  private static X509Certificate sign(X500Name subject, KeyPair subjectKeys, X500Name issuer, PrivateKey issuerKey,
-      Instant from, Instant to, List<String> names, boolean isCa) throws Exception {
-    JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuer, BigInteger.valueOf(SERIAL.incrementAndGet()),
-        Date.from(from), Date.from(to), subject, subjectKeys.getPublic());
-    b.addExtension(Extension.basicConstraints, true, new BasicConstraints(isCa));
-    if (isCa) {
-      b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
-    } else {
-      b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
-      List<GeneralName> sans = new ArrayList<>();
-      for (String n : names) {
-        sans.add(n.matches("[0-9.]+") ? new GeneralName(GeneralName.iPAddress, n) : new GeneralName(GeneralName.dNSName, n));
-      }
-      b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(sans.toArray(new GeneralName[0])));
+  /** A server context for these names and validity, issued by the test CA (or by a CA nobody trusts). */
+  public synchronized SSLContext serverContext(List<String> names, Instant from, Instant to, boolean untrusted)
+      throws Exception {
+    TestCa.Issued issued = (untrusted ? stranger : ca).issue(dir, "server" + serial++, names, from, to);
+    String keyPem = Files.readString(issued.keyFile()).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+    PrivateKey key = KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(keyPem)));
+    Certificate[] chain;
+    try (InputStream in = Files.newInputStream(issued.certFile())) {
+      chain = CertificateFactory.getInstance("X.509").generateCertificates(in).toArray(new Certificate[0]);
     }
-    return new JcaX509CertificateConverter().getCertificate(b.build(new JcaContentSignerBuilder("SHA256withECDSA")
-        .build(issuerKey)));
-  }
-
-  /** A server key and certificate for these names, valid between the two instants, signed by the CA (or itself). */
-  public SSLContext serverContext(List<String> names, Instant from, Instant to, boolean selfSigned) throws Exception {
-    KeyPair k = keys();
-    X500Name subject = new X500Name("CN=" + names.get(0));
-    X509Certificate cert = selfSigned ? sign(subject, k, subject, k.getPrivate(), from, to, names, false)
-        : sign(subject, k, new X500Name("CN=Mamori Test CA"), caKeys.getPrivate(), from, to, names, false);
     KeyStore ks = KeyStore.getInstance("PKCS12");
     ks.load(null, null);
-    ks.setKeyEntry("server", k.getPrivate(), "pw".toCharArray(),
-        selfSigned ? new X509Certificate[] {cert} : new X509Certificate[] {cert, ca});
+    ks.setKeyEntry("server", key, "pw".toCharArray(), chain);
     KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
     kmf.init(ks, "pw".toCharArray());
     SSLContext ctx = SSLContext.getInstance("TLS");
     ctx.init(kmf.getKeyManagers(), null, null);
     return ctx;
-  }
-
-  public String caPem() throws Exception {
-    StringWriter w = new StringWriter();
-    try (JcaPEMWriter pem = new JcaPEMWriter(w)) {
-      pem.writeObject(ca);
-    }
-    return w.toString();
   }
 }

@@ -1,0 +1,123 @@
+package jp.mamori.console.boxes;
+
+import static jp.mamori.console.web.Html.esc;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import jp.mamori.console.Services;
+import jp.mamori.console.auth.Principal;
+import jp.mamori.console.web.ApiError;
+import jp.mamori.console.web.Html;
+import jp.mamori.console.web.Http;
+import jp.mamori.console.web.I18n;
+import jp.mamori.console.web.Layout;
+
+/** Enrollment, heartbeats and box management. */
+public final class BoxRoutes {
+  private final Services s;
+
+  public BoxRoutes(Services s) {
+    this.s = s;
+  }
+
+  public void mount(Router r) {
+    r.post("/api/v1/enroll").handler(ctx -> Http.api(ctx, this::enroll, 201));
+    r.post("/api/v1/heartbeat").handler(ctx -> Http.api(ctx, this::heartbeat, 200));
+    r.get("/api/v1/boxes").handler(ctx -> Http.api(ctx, c -> s.db().read(conn -> toJson(s.boxes().list(conn, Http.principal(c)))), 200));
+    r.get("/api/v1/boxes/:id").handler(ctx -> Http.api(ctx, c -> box(c).map(Boxes.Box::toJson), 200));
+    r.post("/api/v1/boxes/:id/revoke").handler(ctx -> Http.api(ctx, this::revoke, 200));
+    r.post("/api/v1/boxes/:id/run-checks").handler(ctx -> Http.api(ctx, this::runChecks, 202));
+    r.get("/boxes").handler(this::page);
+  }
+
+  /** Authenticates the calling box from its bearer credential. */
+  public static Future<Boxes.BoxIdentity> box(Services s, RoutingContext ctx) {
+    String auth = ctx.request().getHeader("Authorization");
+    String credential = auth != null && auth.startsWith("Bearer ") ? auth.substring(7).strip() : null;
+    return s.db().read(c -> s.boxes().authenticate(c, credential));
+  }
+
+  private Future<JsonObject> enroll(RoutingContext ctx) {
+    JsonObject body = Http.body(ctx);
+    return s.db().write(c -> s.boxes().enroll(c, body.getString("token"), body.getString("hostname"), body.getString("agentVersion")))
+        .map(e -> new JsonObject().put("boxId", e.boxId()).put("credential", e.credential()).put("smeId", e.smeId())
+            .put("smeName", e.smeName()).put("chamberName", e.chamberName()).put("sites", new JsonArray(e.sites()))
+            .put("heartbeatSeconds", Boxes.HEARTBEAT.toSeconds()));
+  }
+
+  private Future<JsonObject> heartbeat(RoutingContext ctx) {
+    JsonObject status = Http.body(ctx);
+    return box(s, ctx).compose(id -> s.db().write(c -> s.boxes().heartbeat(c, id.boxId(), status))).map(commands -> {
+      s.metrics().heartbeat();
+      return new JsonObject().put("serverTime", s.clock().instant().toString()).put("commands", commands)
+          .put("heartbeatSeconds", Boxes.HEARTBEAT.toSeconds());
+    });
+  }
+
+  private Future<Boxes.Box> box(RoutingContext ctx) {
+    Principal p = Http.principal(ctx);
+    String id = ctx.pathParam("id");
+    return s.db().read(c -> s.boxes().get(c, p, id).orElseThrow(() -> ApiError.notFound("box " + id)));
+  }
+
+  private Future<JsonObject> revoke(RoutingContext ctx) {
+    Principal p = Http.principal(ctx);
+    return box(ctx).compose(b -> {
+      if (!p.administers(b.chamberId())) {
+        throw ApiError.forbidden("only the chamber's administrators may revoke its boxes");
+      }
+      return s.db().write(c -> {
+        s.boxes().revoke(c, b.id());
+        return s.boxes().get(c, p, b.id()).orElseThrow().toJson();
+      });
+    });
+  }
+
+  private Future<JsonObject> runChecks(RoutingContext ctx) {
+    Principal p = Http.principal(ctx);
+    if (!p.role().desk()) {
+      throw ApiError.forbidden("only the chamber's desk may ask a box to run its checks");
+    }
+    return box(ctx).compose(b -> s.db().write(c -> {
+      s.boxes().queueCommand(c, b.id(), new JsonObject().put("type", "run-checks"));
+      return new JsonObject().put("boxId", b.id()).put("queued", "run-checks")
+          .put("message", "the box runs its checks after its next heartbeat (within " + Boxes.HEARTBEAT.toSeconds() + " s)");
+    }));
+  }
+
+  private static JsonArray toJson(List<Boxes.Box> boxes) {
+    JsonArray a = new JsonArray();
+    boxes.forEach(b -> a.add(b.toJson()));
+    return a;
+  }
+
+  private void page(RoutingContext ctx) {
+    Principal p = ctx.get(Http.PRINCIPAL);
+    if (p == null) {
+      ctx.redirect("/login?next=/boxes");
+      return;
+    }
+    String lang = Http.lang(ctx);
+    s.db().read(c -> s.boxes().list(c, p)).onSuccess(boxes -> {
+      StringBuilder rows = new StringBuilder();
+      for (Boxes.Box b : boxes) {
+        String state = b.revokedAt() != null ? "revoked" : b.online() ? "online" : "offline";
+        rows.append("<tr class=\"box ").append(state).append("\"><td>").append(esc(b.smeName())).append("</td><td>")
+            .append(esc(b.hostname())).append("</td><td><span class=\"state state-").append(state).append("\">")
+            .append(esc(I18n.t(lang, "box." + state))).append("</span></td><td>").append(Html.time(b.lastHeartbeatAt()))
+            .append("</td><td>").append(esc(b.agentVersion())).append("</td></tr>");
+      }
+      String body = "<h1>" + esc(I18n.t(lang, "boxes.title")) + "</h1>"
+          + (boxes.isEmpty() ? "<p>" + esc(I18n.t(lang, "boxes.none")) + "</p>"
+              : "<table class=\"list\"><thead><tr><th>" + esc(I18n.t(lang, "boxes.company")) + "</th><th>"
+                  + esc(I18n.t(lang, "boxes.hostname")) + "</th><th>" + esc(I18n.t(lang, "boxes.state")) + "</th><th>"
+                  + esc(I18n.t(lang, "boxes.lastHeartbeat")) + "</th><th>" + esc(I18n.t(lang, "boxes.version"))
+                  + "</th></tr></thead><tbody>" + rows + "</tbody></table>");
+      Layout.page(ctx, 200, I18n.t(lang, "boxes.title"), body);
+    }).onFailure(ctx::fail);
+  }
+}

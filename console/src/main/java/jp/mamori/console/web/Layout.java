@@ -1,0 +1,57 @@
+package jp.mamori.console.web;
+
+import static jp.mamori.console.web.Html.esc;
+
+import io.vertx.ext.web.RoutingContext;
+import jp.mamori.console.auth.Principal;
+
+/** The page frame: header, navigation by role, language switch. Japanese unless the user chose English. */
+public final class Layout {
+  private Layout() {}
+
+  public static void page(RoutingContext ctx, int status, String title, String body) {
+    String lang = Http.lang(ctx);
+    Principal p = ctx.get(Http.PRINCIPAL);
+    String csrf = ctx.get(Http.CSRF);
+    StringBuilder nav = new StringBuilder();
+    if (p != null) {
+      if (p.role().desk()) {
+        nav.append(link("/tickets", I18n.t(lang, "nav.tickets"))).append(link("/boxes", I18n.t(lang, "nav.boxes")));
+      } else {
+        nav.append(link("/tickets", I18n.t(lang, "nav.mytickets")));
+      }
+      nav.append("<span class=\"who\">").append(esc(p.displayName())).append("</span>")
+          .append("<form method=\"post\" action=\"/logout\" class=\"inline\"><input type=\"hidden\" name=\"_csrf\" value=\"")
+          .append(esc(csrf)).append("\"><button type=\"submit\" class=\"link\">").append(esc(I18n.t(lang, "nav.logout")))
+          .append("</button></form>");
+    }
+    String other = "en".equals(lang) ? "ja" : "en";
+    String path = ctx.request().path();
+    nav.append("<a class=\"lang\" href=\"").append(esc(path)).append("?lang=").append(other).append("\">")
+        .append("en".equals(lang) ? "日本語" : "English").append("</a>");
+    String html = "<!DOCTYPE html>\n<html lang=\"" + lang + "\"><head><meta charset=\"utf-8\">"
+        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        + "<title>" + esc(title) + " — " + esc(I18n.t(lang, "app.name")) + "</title>"
+        + "<link rel=\"stylesheet\" href=\"/static/app.css\"></head><body>"
+        + "<header><a class=\"brand\" href=\"/\">" + esc(I18n.t(lang, "app.name")) + "</a><nav>" + nav + "</nav></header>"
+        + "<main>" + body + "</main>"
+        + "<footer>" + esc(I18n.t(lang, "app.footer")) + "</footer></body></html>";
+    if (ctx.request().getParam("lang") != null) {
+      ctx.response().addCookie(io.vertx.core.http.Cookie.cookie(Http.LANG_COOKIE, lang).setPath("/").setMaxAge(365L * 24 * 3600)
+          .setSameSite(io.vertx.core.http.CookieSameSite.LAX));
+    }
+    ctx.response().setStatusCode(status).putHeader("content-type", "text/html; charset=utf-8").end(html);
+  }
+
+  private static String link(String href, String text) {
+    return "<a href=\"" + esc(href) + "\">" + esc(text) + "</a>";
+  }
+
+  public static String csrfField(RoutingContext ctx) {
+    return "<input type=\"hidden\" name=\"_csrf\" value=\"" + esc(ctx.get(Http.CSRF)) + "\">";
+  }
+
+  public static String badge(String lang, String severity) {
+    return "<span class=\"sev sev-" + esc(severity) + "\">" + esc(I18n.t(lang, "severity." + severity)) + "</span>";
+  }
+}
