@@ -11,8 +11,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The console-distributed list of indicators: {@code {"version": "...", "domains": [...], "scriptSha256": [...]}}.
- * Domains match themselves and their subdomains; hashes are SHA-256 of an inline script's trimmed text.
+ * The console-distributed list of indicators, as {@code DATA_DIR/iocs.json}: either the bare list
+ * {@code {"version": ..., "domains": [...], "scriptHashes": [...]}} or the verified rules payload the console
+ * signs ({@code {"version": ..., "data": {"iocs": {"domains": [...], "scriptHashes": [...]}}}}). Domains match
+ * themselves and their subdomains; hashes are hex SHA-256 of a script's trimmed text.
  */
 public record IocList(String version, Set<String> domains, Set<String> scriptSha256) {
   public static final IocList EMPTY = new IocList("none", Set.of(), Set.of());
@@ -22,14 +24,17 @@ public record IocList(String version, Set<String> domains, Set<String> scriptSha
       return EMPTY;
     }
     try {
-      JsonObject j = new JsonObject(Files.readString(file, StandardCharsets.UTF_8));
+      JsonObject top = new JsonObject(Files.readString(file, StandardCharsets.UTF_8));
+      JsonObject data = top.getJsonObject("data");
+      JsonObject j = data != null && data.getJsonObject("iocs") != null ? data.getJsonObject("iocs") : top;
       Set<String> domains = new TreeSet<>();
       PatrolState.strings(j.getJsonArray("domains")).forEach(d -> domains.add(d.strip().toLowerCase(Locale.ROOT)));
       Set<String> hashes = new TreeSet<>();
+      PatrolState.strings(j.getJsonArray("scriptHashes")).forEach(h -> hashes.add(h.strip().toLowerCase(Locale.ROOT)));
       PatrolState.strings(j.getJsonArray("scriptSha256")).forEach(h -> hashes.add(h.strip().toLowerCase(Locale.ROOT)));
-      return new IocList(String.valueOf(j.getValue("version", "unknown")), domains, hashes);
+      return new IocList(String.valueOf(top.getValue("version", "unknown")), domains, hashes);
     } catch (IOException | DecodeException | ClassCastException e) {
-      throw new IllegalArgumentException("IoC list " + file + " is not valid JSON {version, domains, scriptSha256}: "
+      throw new IllegalArgumentException("IoC list " + file + " is not valid JSON {version, domains, scriptHashes}: "
           + e.getMessage(), e);
     }
   }

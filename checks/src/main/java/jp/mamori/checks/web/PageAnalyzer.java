@@ -20,6 +20,9 @@ import jp.mamori.checks.web.PageFacts.Kind;
 import jp.mamori.checks.web.PageFacts.Resource;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
 /**
  * Reads one page: what it loads and from where, what its scripts do, hidden content, and the summaries the
@@ -27,7 +30,8 @@ import org.jsoup.nodes.Element;
  */
 public final class PageAnalyzer {
   private static final Pattern VER = Pattern.compile("[?&]ver=(\\d+(?:\\.\\d+){1,3})");
-  private static final Pattern GENERATOR_VERSION = Pattern.compile("(\\d+(?:\\.\\d+){1,3})");
+  private static final Pattern GENERATOR_VERSION = Pattern.compile("\\b(\\d+(?:\\.\\d+){0,3})\\b");
+  private static final Pattern DEFACED_TITLE = Pattern.compile("(?i)\\b(hacked|defaced|pwned|0wned|owned\\s+by)\\b");
   private static final Pattern IMPORT = Pattern.compile("@import\\s+(?:url\\()?\\s*[\"']?([^\"')\\s;]+)");
   private static final Pattern HIDING_RULE = Pattern.compile("([.#][A-Za-z0-9_-]{1,80})\\s*\\{([^}]{0,400})\\}");
   private static final Pattern NEG_OFFSET = Pattern.compile("(left|top|right|text-indent|margin-left)\\s*:\\s*-\\s*(\\d{3,})");
@@ -97,10 +101,14 @@ public final class PageAnalyzer {
         }
       }
     }
+    int handlers = 0;
     for (Element e : doc.getAllElements()) {
+      if (handlers > 200) {
+        break;
+      }
       for (org.jsoup.nodes.Attribute a : e.attributes()) {
         String key = a.getKey().toLowerCase(Locale.ROOT);
-        if (key.startsWith("on") && a.getValue().length() > 30) {
+        if (key.startsWith("on") && a.getValue().length() > 30 && handlers++ <= 200) {
           ScriptScanner.Result r = scripts.scan(a.getValue(), page);
           obs.addAll(r.observations());
           r.beacons().forEach(b -> resources.add(new Resource(Kind.BEACON, b, Finding.snippet(e.outerHtml()), false, false)));
@@ -192,6 +200,9 @@ public final class PageAnalyzer {
     String bodyText = doc.body() == null ? "" : doc.body().text();
     String allText = title + " " + bodyText;
     String phrase = Texts.defacementPhrase(allText, rules.defacement);
+    if (phrase == null && DEFACED_TITLE.matcher(Texts.unleet(title.toLowerCase(Locale.ROOT))).find()) {
+      phrase = title;
+    }
     if (phrase != null) {
       obs.add(Observation.of("web.defacement", Severity.CRITICAL, "phrase", Finding.snippet(phrase)).with("title",
           Finding.snippet(title)));
@@ -201,8 +212,8 @@ public final class PageAnalyzer {
     String generator = doc.select("meta[name=generator]").eachAttr("content").stream().findFirst().orElse(null);
     Set<String> versions = new LinkedHashSet<>();
     boolean wordpress = false;
-    if (generator != null && generator.toLowerCase(Locale.ROOT).contains("wordpress")) {
-      wordpress = true;
+    if (generator != null && Hygiene.cmsKey(generator).isPresent()) {
+      wordpress = generator.toLowerCase(Locale.ROOT).contains("wordpress");
       Matcher gm = GENERATOR_VERSION.matcher(generator);
       if (gm.find()) {
         versions.add(gm.group(1));
@@ -383,26 +394,26 @@ public final class PageAnalyzer {
     if (doc.body() == null) {
       return;
     }
-    Set<Element> roots = new LinkedHashSet<>();
-    for (Element e : doc.body().getAllElements()) {
-      if (roots.size() >= 200) {
-        break;
-      }
-      if (!selfHidden(e, hiddenSelectors) || accessible(e) || e.tagName().equals("script") || e.tagName().equals("template")) {
-        continue;
-      }
-      boolean nested = false;
-      int depth = 0;
-      for (Element p = e.parent(); p != null && depth++ < Bodies.MAX_DEPTH + 10; p = p.parent()) {
-        if (roots.contains(p)) {
-          nested = true;
-          break;
+    // outermost hidden elements, found in one pass (hostile pages nest thousands of them)
+    List<Element> roots = new ArrayList<>();
+    int[] hiddenDepth = {-1};
+    NodeTraversor.traverse(new NodeVisitor() {
+      @Override
+      public void head(Node node, int depth) {
+        if (hiddenDepth[0] < 0 && roots.size() < 200 && node instanceof Element e && selfHidden(e, hiddenSelectors)
+            && !accessible(e) && !e.tagName().equals("script") && !e.tagName().equals("template")) {
+          roots.add(e);
+          hiddenDepth[0] = depth;
         }
       }
-      if (!nested) {
-        roots.add(e);
+
+      @Override
+      public void tail(Node node, int depth) {
+        if (depth == hiddenDepth[0]) {
+          hiddenDepth[0] = -1;
+        }
       }
-    }
+    }, doc.body());
     for (Element root : roots) {
       Set<String> offsite = new LinkedHashSet<>();
       for (Element a : root.select("a[href]")) {
@@ -423,7 +434,11 @@ public final class PageAnalyzer {
       }
     }
     // visible spam: link anchors with strong spam words pointing elsewhere, or a page full of spam vocabulary
+    int anchors = 0;
     for (Element a : doc.body().select("a[href]")) {
+      if (anchors++ > 1000) {
+        break;
+      }
       URI u = Sites.resolve(page, a.attr("href"));
       if (u == null || Sites.sameSite(page, u) || rules.isKnownPlatform(Sites.host(u))) {
         continue;

@@ -25,6 +25,9 @@ public final class ScriptScanner {
       "\\b(eval|Function)\\s*\\(\\s*(window\\s*\\.\\s*)?(atob|unescape|decodeURIComponent|escape|String\\s*\\.\\s*fromCharCode|"
           + "function\\s*\\(\\s*p\\s*,\\s*a\\s*,\\s*c\\s*,\\s*k\\s*,\\s*e)");
   private static final Pattern FROM_CHAR_CODE = Pattern.compile("fromCharCode\\s*\\(([\\d\\s,x+a-fA-F-]{0,4000})\\)");
+  private static final Pattern ENCODED_REDIRECT = Pattern.compile(
+      "(?i)location(\\.href)?\\s*=\\s*(window\\.)?(atob|unescape|decodeURIComponent|String\\.fromCharCode)\\s*\\(|"
+          + "location\\.(replace|assign)\\s*\\(\\s*(window\\.)?(atob|unescape|String\\.fromCharCode)\\s*\\(");
   private static final Pattern HEX_IDENT = Pattern.compile("\\b_0x[0-9a-fA-F]{3,}\\b");
   private static final Pattern HEX_ESCAPE = Pattern.compile("\\\\x[0-9a-fA-F]{2}");
   private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\u00[0-9a-fA-F]{2}");
@@ -237,6 +240,9 @@ public final class ScriptScanner {
     }
     if (ids.size() >= 3) {
       signals.add("_0x-identifiers");
+    }
+    if (ENCODED_REDIRECT.matcher(js).find()) {
+      signals.add("encoded-redirect");
     }
     if (file) {
       return signals;

@@ -87,14 +87,17 @@ public final class Texts {
   /** "ja" when kana or kanji make up a fair share of the letters, "latin" when Latin letters dominate. */
   public static String language(String text) {
     int japanese = 0;
+    int kana = 0;
     int latin = 0;
     int other = 0;
     int n = Math.min(text.length(), 50_000);
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
       Character.UnicodeBlock b = Character.UnicodeBlock.of(c);
-      if (b == Character.UnicodeBlock.HIRAGANA || b == Character.UnicodeBlock.KATAKANA
-          || b == Character.UnicodeBlock.CJK_UNIFIED_IDEOGRAPHS) {
+      if (b == Character.UnicodeBlock.HIRAGANA || b == Character.UnicodeBlock.KATAKANA) {
+        japanese++;
+        kana++;
+      } else if (b == Character.UnicodeBlock.CJK_UNIFIED_IDEOGRAPHS) {
         japanese++;
       } else if (c < 0x250 && Character.isLetter(c)) {
         latin++;
@@ -108,7 +111,8 @@ public final class Texts {
     }
     // Japanese text carries many Latin product names; a fifth of kana/kanji is already Japanese
     if (japanese >= letters * 0.2) {
-      return "ja";
+      // Chinese has no kana; Japanese prose, even kanji-heavy, has plenty
+      return kana >= japanese * 0.05 ? "ja" : "zh";
     }
     return latin >= other ? "latin" : "other";
   }
@@ -140,7 +144,7 @@ public final class Texts {
       boolean ascii = term.chars().allMatch(c -> c < 0x80);
       boolean found;
       if (ascii) {
-        found = wordPattern(term).matcher(lower).find();
+        found = lower.contains(term) && wordPattern(term).matcher(lower).find();
       } else {
         found = lower.contains(term) || (term.contains(" ") && lower.contains(term.replace(" ", "")));
       }

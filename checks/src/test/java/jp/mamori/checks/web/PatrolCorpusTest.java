@@ -62,7 +62,8 @@ class PatrolCorpusTest {
   Outcome patrol(Variant v) throws Exception {
     Path dir = Files.createTempDirectory(tmp, "state");
     Path iocs = dir.resolve("iocs.json");
-    Files.writeString(iocs, "{\"version\":\"test-1\",\"domains\":[\"known-bad-c2.example\"],\"scriptSha256\":[]}");
+    Files.writeString(iocs, "{\"version\":7,\"issuedAt\":\"2026-11-20T00:00:00Z\",\"data\":{\"iocs\":{\"domains\":"
+        + "[\"known-bad-c2.example\"],\"scriptHashes\":[]}}}");
     try (Env env = new Env(server)) {
       Patrol patrol = new Patrol(options(iocs), env.resolver, Clock.systemUTC());
       if (!v.firstRun()) {
@@ -100,5 +101,22 @@ class PatrolCorpusTest {
     good.forEach(o -> System.out.println("  " + o.summary()));
     assertThat((double) caught / bad.size()).as(report.toString()).isGreaterThanOrEqualTo(0.95);
     assertThat((double) noisy / good.size()).as(report.toString()).isLessThanOrEqualTo(0.10);
+  }
+
+  /**
+   * The same compromises present from the very first patrol, with no clean baseline to compare with: only
+   * what the page itself gives away counts here (new-origin checks cannot fire), so the bar is lower.
+   */
+  @Test
+  void mostCompromisesAreRaisedEvenWithoutABaseline() throws Exception {
+    List<Outcome> first = new ArrayList<>();
+    for (Variant v : Corpus.compromises()) {
+      first.add(patrol(v.firstRun() ? v : v.fromFirstRun()));
+    }
+    long caught = first.stream().filter(Outcome::raised).count();
+    String missed = first.stream().filter(o -> !o.raised()).map(Outcome::summary).collect(Collectors.joining("\n"));
+    System.out.printf("first-run: compromises raised medium+: %d/%d (%.1f%%)%n%s%n", caught, first.size(),
+        100.0 * caught / first.size(), missed);
+    assertThat((double) caught / first.size()).as(missed).isGreaterThanOrEqualTo(0.75);
   }
 }

@@ -30,6 +30,8 @@ class ScriptScannerTest {
         .containsExactly("fromCharCode-chain");
     assertThat(scanner.obfuscation("document.write(unescape('%3Cscript%3E'))", false)).contains("unescape-document-write");
     assertThat(scanner.obfuscation("var _0x1a2b=1,_0x3c4d=2,_0x5e6f=3;", false)).containsExactly("_0x-identifiers");
+    assertThat(scanner.obfuscation("setTimeout(function(){window.location.href=atob('aHR0cHM6Ly94LmV4YW1wbGUv')},9)", true))
+        .containsExactly("encoded-redirect");
     assertThat(scanner.obfuscation("var s='" + "\\x61".repeat(50) + "'", false)).containsExactly("hex-escaped-strings");
     assertThat(scanner.obfuscation("var s='" + "\\x61".repeat(50) + "'", true)).isEmpty();
     assertThat(scanner.obfuscation("eval(atob('" + "QUFB".repeat(100) + "'))", false)).contains("long-encoded-literal");

@@ -50,8 +50,23 @@ public final class CompanySite implements Function<Request, Reply> {
   public String homeBody;
   public String homeTitle = "山田精工株式会社 | 東大阪の精密部品加工";
   public String lang = "ja";
+  public boolean showGenerator = true;
+
+  /** Static files (scripts) by path, served as JavaScript. */
+  public final Map<String, String> files = new LinkedHashMap<>();
 
   {
+    files.put("/wp-content/themes/yamada/js/navigation.js", "(function(){var t=document.querySelector('.menu-toggle');"
+        + "if(!t){return;}t.addEventListener('click',function(){var n=document.getElementById('site-navigation');"
+        + "n.classList.toggle('toggled');t.setAttribute('aria-expanded',n.classList.contains('toggled'));});})();");
+    files.put("/wp-includes/js/jquery/jquery.min.js", "/*! jQuery v3.7.1 | (c) OpenJS Foundation and other contributors | "
+        + "jquery.org/license */!function(e,t){\"use strict\";e.jQuery=e.$=function(s){return document.querySelectorAll(s)};"
+        + "e.jQuery.ajax=function(o){var x=new XMLHttpRequest;x.open(o.type||'GET',o.url);x.send(o.data);return x};"
+        + "e.jQuery.fn={val:function(){return this[0].value}}}(window);");
+    files.put("/wp-content/plugins/contact-form-7/includes/js/index.js", "(()=>{\"use strict\";const e=document"
+        + ".querySelectorAll('.wpcf7-form');e.forEach(t=>{t.addEventListener('submit',n=>{n.preventDefault();"
+        + "const o=new FormData(t);fetch(wpcf7.api.root+'contact-form-7/v1/contact-forms/42/feedback',{method:'POST',"
+        + "body:o}).then(r=>r.json()).then(j=>{t.querySelector('.wpcf7-response-output').textContent=j.message})})})})();");
     extraPages.put("/privacy/", "<p>当社は、お客様の個人情報を適切に管理し、お問い合わせへの回答以外の目的には使用しません。</p>");
   }
 
@@ -71,6 +86,10 @@ public final class CompanySite implements Function<Request, Reply> {
     }
     if (path.equals("/readme.html")) {
       return Reply.status(404);
+    }
+    if (files.containsKey(path)) {
+      return new Reply(200, "application/javascript; charset=UTF-8",
+          files.get(path).getBytes(java.nio.charset.StandardCharsets.UTF_8), Map.of(), false);
     }
     String body = switch (path) {
       case "/" -> homeBody != null ? homeBody : home();
@@ -124,7 +143,7 @@ public final class CompanySite implements Function<Request, Reply> {
     return "<!DOCTYPE html>\n<html lang=\"" + lang + "\"><head><meta charset=\"UTF-8\">"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         + "<title>" + (path.equals("/") ? homeTitle : "山田精工株式会社") + "</title>"
-        + "<meta name=\"generator\" content=\"WordPress " + wpVersion + "\">"
+        + (showGenerator ? "<meta name=\"generator\" content=\"WordPress " + wpVersion + "\">" : "")
         + "<link rel=\"stylesheet\" id=\"wp-block-library-css\" href=\"/wp-includes/css/dist/block-library/style.min.css?ver="
         + wpVersion + "\" media=\"all\">"
         + "<link rel=\"stylesheet\" href=\"/wp-content/themes/yamada/style.css?ver=" + themeVersion + "\">"

