@@ -88,7 +88,9 @@ public final class OriginRules {
       return Optional.of("paste-site");
     }
     if (Sites.isIpLiteral(h)) {
-      return Optional.of("ip-address");
+      // a private or loopback address is a misconfiguration (or a lab), not attacker infrastructure
+      java.net.InetAddress a = Sites.literal(h);
+      return a != null && Sites.isPrivate(a) ? Optional.empty() : Optional.of("ip-address");
     }
     if (rules.hasSuspiciousTld(h)) {
       return Optional.of("throw-away-tld");

@@ -118,6 +118,15 @@ public final class Patrol {
       checks.add("web.redirect-offsite");
       checks.add("web.redirect-private");
       Chain home = fetcher.follow(site, As.PATROL, null);
+      if (home.offsite() == null && home.last().error() == null && !home.last().ok()) {
+        // some firewalls refuse unknown user agents: if a browser gets the page, the site is up
+        Chain asBrowser = fetcher.follow(site, As.BROWSER, null);
+        if (asBrowser.offsite() == null && asBrowser.last().ok()) {
+          found.add(siteTarget, Observation.of("web.blocked", Severity.INFO, "blocked", "HTTP " + home.last().status()
+              + " for " + Fetcher.PATROL_UA));
+          home = asBrowser;
+        }
+      }
       Response last = home.last();
       if (home.offsite() != null) {
         found.add(siteTarget, Observation.of("web.redirect-offsite", Severity.CRITICAL, Sites.host(home.offsite()),
@@ -444,6 +453,12 @@ public final class Patrol {
     }
   }
 
+  /**
+   * Origins (hosts) of scripts, frames, stylesheets, form actions and beacons against the baseline. On the
+   * learning run an unknown script, frame or form origin is already worth a look (medium): it may have been injected
+   * before the first patrol. Afterwards it stays listed as inventory (info, same fingerprint) and anything new
+   * is raised.
+   */
   private void origins(PatrolState state, List<PageFacts> pages, Findings found) {
     boolean baseline = state.hasBaseline();
     Map<Kind, Map<String, Resource>> seen = new LinkedHashMap<>();
@@ -454,41 +469,41 @@ public final class Patrol {
         if (Sites.sameSite(p.uri(), r.url()) || rules.isKnownPlatform(h)) {
           continue;
         }
-        String key = Sites.siteKey(r.url());
-        if (seen.computeIfAbsent(r.kind(), k -> new LinkedHashMap<>()).putIfAbsent(key, r) == null) {
-          firstPage.put(r.kind() + key, p.uri());
+        if (seen.computeIfAbsent(r.kind(), k -> new LinkedHashMap<>()).putIfAbsent(h, r) == null) {
+          firstPage.put(r.kind() + h, p.uri());
         }
       }
     }
     for (Map.Entry<Kind, Map<String, Resource>> e : seen.entrySet()) {
       String kind = e.getKey().name();
       Set<String> known = state.origins(kind);
+      boolean codeOrFrame = e.getKey() == Kind.SCRIPT || e.getKey() == Kind.IFRAME || e.getKey() == Kind.FORM;
       for (Map.Entry<String, Resource> o : e.getValue().entrySet()) {
         Resource r = o.getValue();
         URI page = firstPage.get(e.getKey() + o.getKey());
-        String h = Sites.host(r.url());
-        if (!baseline) {
-          if (e.getKey() == Kind.SCRIPT || e.getKey() == Kind.IFRAME) {
-            found.add(page, Observation.of("web.third-party", Severity.INFO, o.getKey(), r.snippet()).with("host", h)
-                .with("origin", Sites.origin(r.url())));
+        String h = o.getKey();
+        if (!baseline || known.contains(h)) {
+          if (codeOrFrame) {
+            found.add(page, Observation.of("web.third-party", baseline ? Severity.INFO : Severity.MEDIUM, h, r.snippet())
+                .with("host", h).with("origin", Sites.origin(r.url())).with("kind", kind.toLowerCase(Locale.ROOT)));
           }
-        } else if (!known.contains(o.getKey())) {
-          String check = switch (e.getKey()) {
-            case SCRIPT -> "web.new-script-origin";
-            case IFRAME -> "web.new-iframe-origin";
-            case STYLESHEET -> "web.new-stylesheet-origin";
-            case FORM -> "web.form-offsite";
-            case BEACON -> "web.new-beacon-origin";
-          };
-          Severity sev = switch (e.getKey()) {
-            case SCRIPT, IFRAME, FORM -> Severity.HIGH;
-            case STYLESHEET, BEACON -> Severity.MEDIUM;
-          };
-          if (e.getKey() == Kind.FORM && found.has("web.form-offsite")) {
-            continue;
-          }
-          found.add(page, Observation.of(check, sev, h, r.snippet()).with("host", h).with("origin", Sites.origin(r.url())));
+          continue;
         }
+        String check = switch (e.getKey()) {
+          case SCRIPT -> "web.new-script-origin";
+          case IFRAME -> "web.new-iframe-origin";
+          case STYLESHEET -> "web.new-stylesheet-origin";
+          case FORM -> "web.form-offsite";
+          case BEACON -> "web.new-beacon-origin";
+        };
+        Severity sev = switch (e.getKey()) {
+          case SCRIPT, IFRAME, FORM -> Severity.HIGH;
+          case STYLESHEET, BEACON -> Severity.MEDIUM;
+        };
+        if (e.getKey() == Kind.FORM && found.has("web.form-offsite")) {
+          continue;
+        }
+        found.add(page, Observation.of(check, sev, h, r.snippet()).with("host", h).with("origin", Sites.origin(r.url())));
       }
       if (!baseline) {
         state.learnOrigins(kind, e.getValue().keySet());

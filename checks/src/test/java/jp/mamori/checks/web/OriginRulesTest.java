@@ -32,6 +32,10 @@ class OriginRulesTest {
     assertThat(rules.suspicion("raw.githubusercontent.com")).contains("paste-site");
     assertThat(rules.suspicion("stats.example.xyz")).contains("throw-away-tld");
     assertThat(rules.suspicion("widget.example.jp")).isEmpty();
+    assertThat(rules.suspicion("127.0.0.1")).isEmpty();
+    assertThat(rules.suspicion("storage.googleapis.com")).contains("paste-site");
+    assertThat(rules.suspicion("evil-bucket.s3.amazonaws.com")).contains("paste-site");
+    assertThat(rules.suspicion("fonts.googleapis.com")).isEmpty();
   }
 
   @Test

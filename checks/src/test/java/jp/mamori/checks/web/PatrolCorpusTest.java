@@ -117,6 +117,6 @@ class PatrolCorpusTest {
     String missed = first.stream().filter(o -> !o.raised()).map(Outcome::summary).collect(Collectors.joining("\n"));
     System.out.printf("first-run: compromises raised medium+: %d/%d (%.1f%%)%n%s%n", caught, first.size(),
         100.0 * caught / first.size(), missed);
-    assertThat((double) caught / first.size()).as(missed).isGreaterThanOrEqualTo(0.75);
+    assertThat((double) caught / first.size()).as(missed).isGreaterThanOrEqualTo(0.85);
   }
 }

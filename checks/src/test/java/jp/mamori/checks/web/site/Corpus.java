@@ -479,6 +479,8 @@ public final class Corpus {
         + "dl=l!='dataLayer'?'&l='+l:'';j.async=true;j.src='https://www.googletagmanager.com/gtm.js?id='+i+dl;"
         + "f.parentNode.insertBefore(j,f);})(window,document,'script','dataLayer','GTM-K9X8Y7');</script>"));
     v.add(good("timestamped expiry date in text", e -> e.site.homeExtra = "<p>最終更新: " + Instant.now() + "</p>"));
+    v.add(good("firewall refuses the patrol's user agent", e -> e.site.override = r -> r.userAgent() != null
+        && r.userAgent().startsWith("MamoriPatrol/") ? Reply.status(403) : null));
     v.add(good("theme script updated with a new version", e -> {
       e.site.themeVersion = "1.5.0";
       e.site.files.put("/wp-content/themes/yamada/js/navigation.js", "(function(){'use strict';const t=document.querySelector('.menu-toggle');if(!t)return;"
