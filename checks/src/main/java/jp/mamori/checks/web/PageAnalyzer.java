@@ -46,6 +46,8 @@ public final class PageAnalyzer {
   private static final Set<String> NON_PAGE = Set.of("jpg", "jpeg", "png", "gif", "webp", "svg", "pdf", "zip", "doc", "docx",
       "xls", "xlsx", "ppt", "pptx", "mp4", "mp3", "mov", "css", "js", "ico", "xml", "txt", "csv", "gz", "rar", "7z", "exe");
 
+  static final int MAX_TEXT = 200_000;
+
   private final WebRules rules;
   private final ScriptScanner scripts;
   private final OriginRules origins;
@@ -196,8 +198,9 @@ public final class PageAnalyzer {
 
     spam(doc, page, hiddenSelectors, obs);
 
-    String title = doc.title();
-    String bodyText = doc.body() == null ? "" : doc.body().text();
+    String title = Bodies.cut(doc.title(), 1000);
+    // the text comparisons need the page's gist, not megabytes of it: cap before the copies below
+    String bodyText = doc.body() == null ? "" : Bodies.cut(doc.body().text(), MAX_TEXT);
     String allText = title + " " + bodyText;
     String phrase = Texts.defacementPhrase(allText, rules.defacement);
     if (phrase == null && DEFACED_TITLE.matcher(Texts.unleet(title.toLowerCase(Locale.ROOT))).find()) {
@@ -422,7 +425,7 @@ public final class PageAnalyzer {
           offsite.add(Sites.host(u));
         }
       }
-      String text = root.text();
+      String text = Bodies.cut(root.text(), MAX_TEXT);
       Map<String, Integer> terms = Texts.spamTerms(text, rules.spamWords);
       int score = Texts.score(terms);
       if ((!offsite.isEmpty() && (score >= 2 || offsite.size() >= 3)) || score >= 3) {
@@ -450,7 +453,8 @@ public final class PageAnalyzer {
         return;
       }
     }
-    Map<String, Integer> terms = Texts.spamTerms(doc.title() + " " + doc.body().text(), rules.spamWords);
+    Map<String, Integer> terms = Texts.spamTerms(doc.title() + " " + Bodies.cut(doc.body().text(), MAX_TEXT),
+        rules.spamWords);
     if (Texts.strong(terms) >= 2 || Texts.score(terms) >= 7 && Texts.strong(terms) >= 1) {
       obs.add(Observation.of("web.seo-spam", Severity.HIGH, "vocabulary", Finding.snippet(String.join(", ", terms.keySet())))
           .with("how", "spam vocabulary").with("terms", String.join(", ", terms.keySet())));

@@ -29,7 +29,7 @@ public record PatrolOptions(int maxPages, Duration connectTimeout, Duration read
 
   public static PatrolOptions defaults() {
     return new PatrolOptions(20, Duration.ofSeconds(10), Duration.ofSeconds(15), Duration.ofSeconds(30),
-        2 * 1024 * 1024, Duration.ofMinutes(5), List.of(), null);
+        1024 * 1024, Duration.ofMinutes(5), List.of(), null);
   }
 
   public PatrolOptions withTrust(List<X509Certificate> certs) {
