@@ -36,6 +36,7 @@ public final class AgentJobs {
             clock), schedule, true));
       }
     }
+    jobs.addAll(jp.mamori.agent.lan.LanJobs.fromConfig(config, dataDir, clock, random));
     return jobs;
   }
 }
