@@ -1,11 +1,17 @@
 package jp.mamori.agent.daemon;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import jp.mamori.agent.config.AgentConfig;
+import jp.mamori.agent.patrol.PatrolJob;
+import jp.mamori.checks.web.Patrol;
+import jp.mamori.checks.web.PatrolOptions;
+import jp.mamori.checks.web.SystemResolver;
 
 /** Which checks this box runs, derived from its configuration. */
 public final class AgentJobs {
@@ -13,6 +19,23 @@ public final class AgentJobs {
 
   public static List<ScheduledJob> fromConfig(AgentConfig config, Path dataDir, Clock clock, Random random) {
     List<ScheduledJob> jobs = new ArrayList<>();
+    List<String> sites = config.list(AgentConfig.SITES);
+    if (!sites.isEmpty()) {
+      Duration jitter = Duration.ofMinutes(config.integer(AgentConfig.PATROL_JITTER_MINUTES, 30, 0, 180));
+      PatrolOptions options = PatrolOptions.defaults().withIocFile(dataDir.resolve("iocs.json"));
+      for (String raw : sites) {
+        URI site;
+        try {
+          site = Patrol.siteUrl(raw);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalStateException("config key '" + AgentConfig.SITES + "': " + e.getMessage(), e);
+        }
+        // one schedule per site, each with its own jitter draw
+        Schedule schedule = Schedule.daily(config.patrolTimes(), config.patrolZone(), jitter, random);
+        jobs.add(new ScheduledJob(new PatrolJob(site, PatrolJob.stateDirFor(dataDir, site), options, new SystemResolver(),
+            clock), schedule, true));
+      }
+    }
     jobs.addAll(jp.mamori.agent.lan.LanJobs.fromConfig(config, dataDir, clock, random));
     return jobs;
   }

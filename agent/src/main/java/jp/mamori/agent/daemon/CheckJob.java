@@ -1,5 +1,7 @@
 package jp.mamori.agent.daemon;
 
+import java.time.Duration;
+import java.util.Optional;
 import jp.mamori.checks.finding.CheckRun;
 
 /**
@@ -11,4 +13,9 @@ public interface CheckJob {
   String name();
 
   CheckRun run() throws Exception;
+
+  /** Asked after each run: run once more after this delay (an outage seen once is confirmed by a re-check). */
+  default Optional<Duration> recheckAfter() {
+    return Optional.empty();
+  }
 }

@@ -73,6 +73,10 @@ public final class JobRunner {
           update(job.name(), false, started, clock.instant(), run.findings().size(), null);
           LOG.info("{}: {} finding(s)", job.name(), run.findings().size());
           sender.wake();
+          job.recheckAfter().ifPresent(delay -> {
+            LOG.info("{}: re-checking in {}", job.name(), delay);
+            runLater(job, delay);
+          });
         })
         .onFailure(e -> {
           update(job.name(), false, started, clock.instant(), 0, String.valueOf(e.getMessage()));

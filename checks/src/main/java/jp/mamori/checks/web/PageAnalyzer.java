@@ -1,0 +1,494 @@
+package jp.mamori.checks.web;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import jp.mamori.checks.finding.Finding;
+import jp.mamori.checks.finding.Severity;
+import jp.mamori.checks.web.PageFacts.Kind;
+import jp.mamori.checks.web.PageFacts.Resource;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * Reads one page: what it loads and from where, what its scripts do, hidden content, and the summaries the
+ * baseline compares. Works on a Jsoup document and keeps nothing of it.
+ */
+public final class PageAnalyzer {
+  private static final Pattern VER = Pattern.compile("[?&]ver=(\\d+(?:\\.\\d+){1,3})");
+  private static final Pattern GENERATOR_VERSION = Pattern.compile("\\b(\\d+(?:\\.\\d+){0,3})\\b");
+  private static final Pattern DEFACED_TITLE = Pattern.compile("(?i)\\b(hacked|defaced|pwned|0wned|owned\\s+by)\\b");
+  private static final Pattern IMPORT = Pattern.compile("@import\\s+(?:url\\()?\\s*[\"']?([^\"')\\s;]+)");
+  private static final Pattern HIDING_RULE = Pattern.compile("([.#][A-Za-z0-9_-]{1,80})\\s*\\{([^}]{0,400})\\}");
+  private static final Pattern NEG_OFFSET = Pattern.compile("(left|top|right|text-indent|margin-left)\\s*:\\s*-\\s*(\\d{3,})");
+  private static final Pattern TINY_FONT = Pattern.compile("font-size\\s*:\\s*(0|[01](\\.\\d+)?px|0?\\.\\d+(em|rem|pt)|1pt)\\s*(;|$|!)");
+  private static final Pattern TINY_BOX = Pattern.compile("(^|;)\\s*(width|height)\\s*:\\s*[01](px)?\\s*(;|$|!)");
+  private static final Pattern COLOR = Pattern.compile("(^|;)\\s*color\\s*:\\s*([^;!]+)");
+  private static final Pattern BACKGROUND = Pattern.compile("background(-color)?\\s*:\\s*([^;!]+)");
+  private static final Pattern SENSITIVE = Pattern.compile("(?i)(pass|card|cc[-_]?num|cvv|cvc|expir|secur|カード|暗証)");
+  private static final Set<String> A11Y = Set.of("sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text",
+      "screen-reader-only", "sr-text", "a11y-hidden", "assistive-text", "hidden-accessible", "skip-link", "skip-to-content",
+      "element-invisible", "offscreen", "u-visually-hidden", "show-for-sr", "sr-only-focusable");
+  private static final Set<String> NON_PAGE = Set.of("jpg", "jpeg", "png", "gif", "webp", "svg", "pdf", "zip", "doc", "docx",
+      "xls", "xlsx", "ppt", "pptx", "mp4", "mp3", "mov", "css", "js", "ico", "xml", "txt", "csv", "gz", "rar", "7z", "exe");
+
+  static final int MAX_TEXT = 200_000;
+
+  private final WebRules rules;
+  private final ScriptScanner scripts;
+  private final OriginRules origins;
+
+  public PageAnalyzer(WebRules rules) {
+    this.rules = rules;
+    this.scripts = new ScriptScanner(rules);
+    this.origins = new OriginRules(rules);
+  }
+
+  /** Parses a capped body and reads it; the document is dropped before this returns. */
+  public PageFacts analyze(byte[] body, URI pageUrl, boolean keepShingles) {
+    String head = new String(body, 0, Math.min(body.length, 64 * 1024), java.nio.charset.StandardCharsets.ISO_8859_1);
+    return analyze(Bodies.parse(body, pageUrl), pageUrl, keepShingles, isBlockedPage("", head));
+  }
+
+  public PageFacts analyze(Document doc, URI pageUrl, boolean keepShingles, boolean blocked) {
+    // a planted <base href> moves every relative resource to another site
+    URI page = pageUrl;
+    Element baseTag = doc.selectFirst("base[href]");
+    URI baseHref = baseTag == null ? null : Sites.resolve(pageUrl, baseTag.attr("href"));
+    URI base = baseHref == null ? pageUrl : baseHref;
+    List<Resource> resources = new ArrayList<>();
+    List<Observation> obs = new ArrayList<>();
+    Set<String> hosts = new LinkedHashSet<>();
+    Set<String> scriptHashes = new LinkedHashSet<>();
+    Set<String> hiddenSelectors = hidingSelectors(doc);
+
+    for (Element s : doc.getElementsByTag("script")) {
+      String type = s.attr("type").toLowerCase(Locale.ROOT);
+      if (s.hasAttr("src")) {
+        add(resources, Kind.SCRIPT, base, s.attr("src"), s, false, false);
+      } else if (type.isEmpty() || type.contains("javascript") || type.equals("module")) {
+        String js = s.data();
+        if (js.isBlank()) {
+          continue;
+        }
+        scriptHashes.add(sha256(js.strip()));
+        ScriptScanner.Result r = scripts.scan(js, page);
+        obs.addAll(r.observations());
+        hosts.addAll(r.hostsMentioned());
+        for (URI b : r.beacons()) {
+          resources.add(new Resource(Kind.BEACON, b, Finding.snippet(js.strip()), false, false));
+        }
+        for (URI l : r.loads()) {
+          resources.add(new Resource(Kind.SCRIPT, l, Finding.snippet(js.strip()), false, false));
+        }
+        for (String tag : r.iframeTags()) {
+          Element f = org.jsoup.Jsoup.parseBodyFragment(tag, page.toString()).selectFirst("iframe[src]");
+          if (f != null) {
+            add(resources, Kind.IFRAME, page, f.attr("src"), f, hidden(f, hiddenSelectors, true), false);
+          }
+        }
+      }
+    }
+    int handlers = 0;
+    for (Element e : doc.getAllElements()) {
+      if (handlers > 200) {
+        break;
+      }
+      for (org.jsoup.nodes.Attribute a : e.attributes()) {
+        String key = a.getKey().toLowerCase(Locale.ROOT);
+        if (key.startsWith("on") && a.getValue().length() > 30 && handlers++ <= 200) {
+          ScriptScanner.Result r = scripts.scan(a.getValue(), page);
+          obs.addAll(r.observations());
+          r.beacons().forEach(b -> resources.add(new Resource(Kind.BEACON, b, Finding.snippet(e.outerHtml()), false, false)));
+        } else if (key.equals("href") && a.getValue().strip().toLowerCase(Locale.ROOT).startsWith("javascript:")
+            && a.getValue().length() > 30) {
+          obs.addAll(scripts.scan(a.getValue(), page).observations());
+        }
+      }
+    }
+    for (Element f : doc.select("iframe[src], frame[src], embed[src], object[data]")) {
+      String src = f.hasAttr("src") ? f.attr("src") : f.attr("data");
+      add(resources, Kind.IFRAME, base, src, f, hidden(f, hiddenSelectors, true), false);
+    }
+    for (Element l : doc.select("link[href]")) {
+      String rel = l.attr("rel").toLowerCase(Locale.ROOT);
+      if (rel.contains("stylesheet")) {
+        add(resources, Kind.STYLESHEET, base, l.attr("href"), l, false, false);
+      } else if ((rel.contains("preload") || rel.contains("modulepreload")) && l.attr("as").equalsIgnoreCase("script")) {
+        add(resources, Kind.SCRIPT, base, l.attr("href"), l, false, false);
+      }
+    }
+    for (Element st : doc.getElementsByTag("style")) {
+      Matcher m = IMPORT.matcher(Bodies.cut(st.data(), 100_000));
+      while (m.find()) {
+        add(resources, Kind.STYLESHEET, page, m.group(1), st, false, false);
+      }
+    }
+    for (Element form : doc.getElementsByTag("form")) {
+      boolean sensitive = false;
+      for (Element in : form.select("input, select")) {
+        if (in.attr("type").equalsIgnoreCase("password") || SENSITIVE.matcher(in.attr("name") + " " + in.id() + " "
+            + in.attr("autocomplete") + " " + in.attr("placeholder")).find()) {
+          sensitive = true;
+          break;
+        }
+      }
+      String action = form.attr("action").strip();
+      if (!action.isEmpty()) {
+        add(resources, Kind.FORM, base, action, form.clone().empty(), false, sensitive);
+      }
+    }
+    for (Element img : doc.select("img[src]")) {
+      URI u = Sites.resolve(page, img.attr("src"));
+      if (u != null && !Sites.sameSite(page, u) && (tinyImage(img) || hidden(img, hiddenSelectors, true))) {
+        resources.add(new Resource(Kind.BEACON, u, Finding.snippet(img.outerHtml()), true, false));
+      }
+    }
+
+    signatureChecks(page, resources, obs);
+
+    URI refresh = null;
+    for (Element meta : doc.select("meta[http-equiv]")) {
+      if (meta.attr("http-equiv").equalsIgnoreCase("refresh")) {
+        String content = meta.attr("content");
+        int i = content.toLowerCase(Locale.ROOT).indexOf("url=");
+        if (i >= 0) {
+          refresh = Sites.resolve(page, content.substring(i + 4).replace("'", "").replace("\"", "").strip());
+          if (refresh != null && !Sites.sameSite(page, refresh)) {
+            obs.add(Observation.of("web.redirect-offsite", Severity.CRITICAL, Sites.host(refresh),
+                Finding.snippet(meta.outerHtml())).with("to", refresh.toString()).with("how", "meta refresh"));
+          }
+        }
+      }
+    }
+
+    List<URI> pageLinks = new ArrayList<>();
+    Set<String> offsiteLinks = new LinkedHashSet<>();
+    Set<URI> seen = new HashSet<>();
+    for (Element a : doc.select("a[href], area[href]")) {
+      URI u = Sites.resolve(page, a.attr("href"));
+      if (u == null) {
+        continue;
+      }
+      hosts.add(Sites.host(u));
+      if (Sites.sameSite(page, u)) {
+        URI clean = Sites.withoutFragment(u);
+        if (isPage(clean) && seen.add(clean) && pageLinks.size() < 500) {
+          pageLinks.add(clean);
+        }
+      } else if (!rules.isKnownPlatform(Sites.host(u))) {
+        offsiteLinks.add(Sites.host(u));
+      }
+    }
+    resources.forEach(r -> hosts.add(Sites.host(r.url())));
+
+    spam(doc, page, hiddenSelectors, obs);
+
+    String title = Bodies.cut(doc.title(), 1000);
+    // the text comparisons need the page's gist, not megabytes of it: cap before the copies below
+    String bodyText = doc.body() == null ? "" : Bodies.cut(doc.body().text(), MAX_TEXT);
+    String allText = title + " " + bodyText;
+    String phrase = Texts.defacementPhrase(allText, rules.defacement);
+    if (phrase == null && DEFACED_TITLE.matcher(Texts.unleet(title.toLowerCase(Locale.ROOT))).find()) {
+      phrase = title;
+    }
+    if (phrase != null) {
+      obs.add(Observation.of("web.defacement", Severity.CRITICAL, "phrase", Finding.snippet(phrase)).with("title",
+          Finding.snippet(title)));
+    }
+    Map<String, Integer> spamTerms = Texts.spamTerms(allText, rules.spamWords);
+
+    String generator = doc.select("meta[name=generator]").eachAttr("content").stream().findFirst().orElse(null);
+    Set<String> versions = new LinkedHashSet<>();
+    boolean wordpress = false;
+    if (generator != null && Hygiene.cmsKey(generator).isPresent()) {
+      wordpress = generator.toLowerCase(Locale.ROOT).contains("wordpress");
+      Matcher gm = GENERATOR_VERSION.matcher(generator);
+      if (gm.find()) {
+        versions.add(gm.group(1));
+      }
+    }
+    for (Resource r : resources) {
+      String u = r.url().toString();
+      if (u.contains("/wp-includes/") || u.contains("/wp-content/")) {
+        wordpress = true;
+      }
+      if (u.contains("/wp-includes/") && Sites.sameSite(page, r.url())) {
+        Matcher vm = VER.matcher(u);
+        if (vm.find()) {
+          versions.add(vm.group(1));
+        }
+      }
+    }
+
+    String norm = Texts.normalise(allText);
+    Set<Integer> sh = Texts.shingles(norm, 20_000);
+    return new PageFacts(page, Finding.snippet(title), Texts.language(bodyText), bodyText.length(), resources, obs,
+        pageLinks, offsiteLinks, hosts, generator, versions, wordpress, refresh, Texts.sketch(sh),
+        Texts.sketch(structure(doc)), keepShingles ? sh : Set.of(), spamTerms, scriptHashes, blocked);
+  }
+
+  boolean isBlockedPage(String title, String html) {
+    String lower = (title + " " + html).toLowerCase(Locale.ROOT);
+    return rules.botProtection.stream().anyMatch(lower::contains);
+  }
+
+  private void signatureChecks(URI page, List<Resource> resources, List<Observation> obs) {
+    for (Resource r : resources) {
+      String host = Sites.host(r.url());
+      if (Sites.sameSite(page, r.url())) {
+        continue;
+      }
+      String what = r.kind().name().toLowerCase(Locale.ROOT);
+      if (rules.isMinerHost(host) || rules.minerMarkers.stream().anyMatch(m -> r.url().toString().toLowerCase(Locale.ROOT)
+          .contains(m))) {
+        obs.add(Observation.of("web.cryptominer", Severity.CRITICAL, host, r.snippet()).with("host", host));
+      }
+      if (r.kind() != Kind.FORM && rules.isShortener(host)) {
+        obs.add(Observation.of("web.url-shortener", Severity.HIGH, host, r.snippet()).with("host", host).with("kind", what));
+      }
+      origins.typosquatOf(host).ifPresent(real -> obs.add(Observation.of("web.cdn-typosquat", Severity.CRITICAL, host,
+          r.snippet()).with("host", host).with("imitates", real)));
+      if (r.kind() == Kind.IFRAME && r.hidden() && !rules.isKnownPlatform(host)) {
+        obs.add(Observation.of("web.hidden-iframe", Severity.HIGH, host, r.snippet()).with("host", host));
+      }
+      if (r.kind() == Kind.FORM && r.sensitive() && !rules.isKnownPlatform(host)) {
+        obs.add(Observation.of("web.form-offsite", Severity.CRITICAL, host, r.snippet()).with("host", host)
+            .with("sensitive", "true"));
+      }
+      if (r.kind() != Kind.FORM && r.kind() != Kind.BEACON) {
+        origins.suspicion(host).ifPresent(why -> obs.add(Observation.of("web.suspicious-origin", Severity.HIGH, host,
+            r.snippet()).with("host", host).with("reason", why).with("kind", what)));
+      }
+    }
+  }
+
+  private void add(List<Resource> out, Kind kind, URI page, String href, Element e, boolean hidden, boolean sensitive) {
+    String h = href.strip();
+    if (h.startsWith("//")) {
+      h = page.getScheme() + ":" + h;
+    }
+    URI u = Sites.resolve(page, h);
+    if (u != null) {
+      out.add(new Resource(kind, u, Finding.snippet(e.outerHtml()), hidden, sensitive));
+    }
+  }
+
+  private static boolean isPage(URI u) {
+    String path = u.getPath() == null ? "" : u.getPath().toLowerCase(Locale.ROOT);
+    int dot = path.lastIndexOf('.');
+    int slash = path.lastIndexOf('/');
+    if (dot > slash) {
+      return !NON_PAGE.contains(path.substring(dot + 1));
+    }
+    return !path.contains("/wp-admin") && !path.contains("/wp-json") && !path.contains("/feed");
+  }
+
+  private static boolean tinyImage(Element img) {
+    String w = img.attr("width").strip();
+    String h = img.attr("height").strip();
+    boolean tiny = (w.equals("0") || w.equals("1")) && (h.equals("0") || h.equals("1"));
+    return tiny || TINY_BOX.matcher(style(img)).find() && style(img).matches(".*(width|height)\\s*:\\s*[01](px)?.*");
+  }
+
+  static String style(Element e) {
+    return e.attr("style").toLowerCase(Locale.ROOT).replace("\n", " ");
+  }
+
+  /** Class and id selectors that a page's own CSS hides (display:none, off-screen, ...). */
+  private static Set<String> hidingSelectors(Document doc) {
+    Set<String> out = new HashSet<>();
+    for (Element st : doc.getElementsByTag("style")) {
+      Matcher m = HIDING_RULE.matcher(Bodies.cut(st.data(), 100_000));
+      while (m.find()) {
+        if (hidingStyle(m.group(2).toLowerCase(Locale.ROOT))) {
+          out.add(m.group(1));
+        }
+      }
+    }
+    return out;
+  }
+
+  static boolean hidingStyle(String css) {
+    String s = css.replace(" ", "");
+    if (s.contains("display:none") || s.contains("visibility:hidden") || s.contains("opacity:0;") || s.endsWith("opacity:0")) {
+      return true;
+    }
+    if (NEG_OFFSET.matcher(css).find() && (s.contains("position:absolute") || s.contains("position:fixed")
+        || s.contains("text-indent"))) {
+      return true;
+    }
+    if (TINY_FONT.matcher(css).find()) {
+      return true;
+    }
+    if (s.contains("overflow:hidden") && TINY_BOX.matcher(css).find()) {
+      return true;
+    }
+    Matcher c = COLOR.matcher(css);
+    Matcher b = BACKGROUND.matcher(css);
+    return c.find() && b.find() && c.group(2).strip().equals(b.group(2).strip());
+  }
+
+  private static boolean selfHidden(Element e, Set<String> hiddenSelectors) {
+    if (e.hasAttr("hidden") || hidingStyle(style(e))) {
+      return true;
+    }
+    if (!e.id().isEmpty() && hiddenSelectors.contains("#" + e.id())) {
+      return true;
+    }
+    for (String c : e.classNames()) {
+      if (hiddenSelectors.contains("." + c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean accessible(Element e) {
+    if (e.attr("aria-hidden").equalsIgnoreCase("true") || e.hasAttr("aria-label") && e.text().length() < 80) {
+      return true;
+    }
+    for (String c : e.classNames()) {
+      String lc = c.toLowerCase(Locale.ROOT);
+      if (A11Y.contains(lc) || lc.contains("sr-only") || lc.contains("visually-hidden") || lc.contains("screen-reader")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Hidden by its own attributes, its page's CSS or a hidden ancestor (iframes: also 0/1 pixel frames). */
+  static boolean hidden(Element e, Set<String> hiddenSelectors, boolean pixelCheck) {
+    if (pixelCheck) {
+      String w = e.attr("width").strip().replace("px", "");
+      String h = e.attr("height").strip().replace("px", "");
+      if (w.equals("0") || w.equals("1") || h.equals("0") || h.equals("1")) {
+        return true;
+      }
+      String st = style(e).replace(" ", "");
+      if (st.matches(".*(^|;)(width|height):[01](px)?(;|$|!).*")) {
+        return true;
+      }
+    }
+    int depth = 0;
+    for (Element cur = e; cur != null && depth < Bodies.MAX_DEPTH + 10; cur = cur.parent(), depth++) {
+      if (selfHidden(cur, hiddenSelectors)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void spam(Document doc, URI page, Set<String> hiddenSelectors, List<Observation> obs) {
+    if (doc.body() == null) {
+      return;
+    }
+    // outermost hidden elements, found in one pass (hostile pages nest thousands of them)
+    List<Element> roots = new ArrayList<>();
+    int[] hiddenDepth = {-1};
+    NodeTraversor.traverse(new NodeVisitor() {
+      @Override
+      public void head(Node node, int depth) {
+        if (hiddenDepth[0] < 0 && roots.size() < 200 && node instanceof Element e && selfHidden(e, hiddenSelectors)
+            && !accessible(e) && !e.tagName().equals("script") && !e.tagName().equals("template")) {
+          roots.add(e);
+          hiddenDepth[0] = depth;
+        }
+      }
+
+      @Override
+      public void tail(Node node, int depth) {
+        if (depth == hiddenDepth[0]) {
+          hiddenDepth[0] = -1;
+        }
+      }
+    }, doc.body());
+    for (Element root : roots) {
+      Set<String> offsite = new LinkedHashSet<>();
+      for (Element a : root.select("a[href]")) {
+        URI u = Sites.resolve(page, a.attr("href"));
+        if (u != null && !Sites.sameSite(page, u) && !rules.isKnownPlatform(Sites.host(u))) {
+          offsite.add(Sites.host(u));
+        }
+      }
+      String text = Bodies.cut(root.text(), MAX_TEXT);
+      Map<String, Integer> terms = Texts.spamTerms(text, rules.spamWords);
+      int score = Texts.score(terms);
+      if ((!offsite.isEmpty() && (score >= 2 || offsite.size() >= 3)) || score >= 3) {
+        String id = offsite.isEmpty() ? "hidden-text" : offsite.iterator().next();
+        obs.add(Observation.of("web.seo-spam", Severity.HIGH, "hidden:" + id, Finding.snippet(root.outerHtml()))
+            .with("how", "hidden " + (offsite.isEmpty() ? "text" : "links")).with("terms", String.join(", ", terms.keySet()))
+            .with("links", String.valueOf(offsite.size())));
+        break;
+      }
+    }
+    // visible spam: link anchors with strong spam words pointing elsewhere, or a page full of spam vocabulary
+    int anchors = 0;
+    for (Element a : doc.body().select("a[href]")) {
+      if (anchors++ > 1000) {
+        break;
+      }
+      URI u = Sites.resolve(page, a.attr("href"));
+      if (u == null || Sites.sameSite(page, u) || rules.isKnownPlatform(Sites.host(u))) {
+        continue;
+      }
+      Map<String, Integer> terms = Texts.spamTerms(a.text() + " " + a.attr("title"), rules.spamWords);
+      if (Texts.strong(terms) >= 1) {
+        obs.add(Observation.of("web.seo-spam", Severity.HIGH, "link:" + Sites.host(u), Finding.snippet(a.outerHtml()))
+            .with("how", "spam link").with("terms", String.join(", ", terms.keySet())));
+        return;
+      }
+    }
+    Map<String, Integer> terms = Texts.spamTerms(doc.title() + " " + Bodies.cut(doc.body().text(), MAX_TEXT),
+        rules.spamWords);
+    if (Texts.strong(terms) >= 2 || Texts.score(terms) >= 7 && Texts.strong(terms) >= 1) {
+      obs.add(Observation.of("web.seo-spam", Severity.HIGH, "vocabulary", Finding.snippet(String.join(", ", terms.keySet())))
+          .with("how", "spam vocabulary").with("terms", String.join(", ", terms.keySet())));
+    }
+  }
+
+  /** Tag and class tokens of the page skeleton, hashed: a structure that is replaced wholesale shares few. */
+  private static Set<Integer> structure(Document doc) {
+    Set<Integer> out = new HashSet<>();
+    for (Element e : doc.getAllElements()) {
+      if (out.size() >= 5000) {
+        break;
+      }
+      Element parent = e.parent();
+      String token = (parent == null ? "" : parent.tagName()) + ">" + e.tagName();
+      out.add(Texts.mix(token.hashCode()));
+      for (String c : e.classNames()) {
+        if (c.length() < 60 && !c.matches(".*\\d{3,}.*")) {
+          out.add(Texts.mix((e.tagName() + "." + c).hashCode()));
+        }
+      }
+      if (!e.id().isEmpty() && e.id().length() < 60 && !e.id().matches(".*\\d{3,}.*")) {
+        out.add(Texts.mix((e.tagName() + "#" + e.id()).hashCode()));
+      }
+    }
+    return out;
+  }
+
+  static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+}

@@ -1,0 +1,37 @@
+package jp.mamori.checks.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the patrol keeps of one fetched page once its document is dropped: resources by kind, links, the
+ * signature observations, and small summaries for comparing with the baseline.
+ */
+public record PageFacts(
+    URI uri,
+    String title,
+    String textLanguage,
+    int textLength,
+    List<Resource> resources,
+    List<Observation> observations,
+    List<URI> pageLinks,
+    Set<String> offsiteLinkHosts,
+    Set<String> hostsMentioned,
+    String generator,
+    Set<String> coreVersions,
+    boolean wordpress,
+    URI metaRefresh,
+    List<Integer> textSketch,
+    List<Integer> structureSketch,
+    Set<Integer> shingles,
+    Map<String, Integer> spamTerms,
+    Set<String> inlineScriptHashes,
+    boolean blockedPage) {
+
+  /** What a page loads or sends data to. */
+  public enum Kind { SCRIPT, IFRAME, STYLESHEET, FORM, BEACON }
+
+  public record Resource(Kind kind, URI url, String snippet, boolean hidden, boolean sensitive) {}
+}

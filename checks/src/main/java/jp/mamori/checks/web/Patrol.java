@@ -1,0 +1,661 @@
+package jp.mamori.checks.web;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import jp.mamori.checks.finding.CheckRun;
+import jp.mamori.checks.finding.Severity;
+import jp.mamori.checks.web.Fetcher.As;
+import jp.mamori.checks.web.Fetcher.Chain;
+import jp.mamori.checks.web.Fetcher.Response;
+import jp.mamori.checks.web.PageFacts.Kind;
+import jp.mamori.checks.web.PageFacts.Resource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One website patrol: availability and TLS, redirects, the home page (as the patrol, a browser, a search bot
+ * and a visitor from a search engine) and up to {@code maxPages - 1} same-site pages linked from it, compared
+ * with what earlier patrols learned in the state directory. Blocking; run it on a worker thread.
+ */
+public final class Patrol {
+  private static final Logger LOG = LoggerFactory.getLogger(Patrol.class);
+  /** When the daemon re-checks an outage seen once, before raising it. */
+  public static final Duration RECHECK = Duration.ofMinutes(5);
+  /** Changes (DNS, redirect chain) are reported for this long, then become the new baseline. */
+  static final Duration CHANGE_WINDOW = Duration.ofDays(7);
+  static final List<String> TLS_CHECKS = List.of("web.tls-untrusted", "web.tls-hostname", "web.tls-expired",
+      "web.tls-expiring", "web.tls-legacy-protocol");
+  static final int MAX_SCRIPT_FILES = 12;
+  static final int MAX_SCRIPT_BYTES = 512 * 1024;
+  private static final Pattern PRIORITY = Pattern.compile(
+      "(?i)(contact|inquiry|toiawase|form|cart|checkout|order|shop|login|account|entry|reserve|yoyaku|mail)");
+
+  /** The run with its coverage, and when to re-check (an outage seen for the first time). */
+  public record Result(CheckRun run, Duration recheckAfter, int requests, int pages) {}
+
+  private final PatrolOptions options;
+  private final SiteResolver resolver;
+  private final Clock clock;
+  private final WebRules rules;
+  private final PageAnalyzer analyzer;
+
+  public Patrol(PatrolOptions options, SiteResolver resolver, Clock clock) {
+    this.options = options;
+    this.resolver = resolver;
+    this.clock = clock;
+    this.rules = WebRules.get();
+    this.analyzer = new PageAnalyzer(rules);
+  }
+
+  /** Normalises a site URL given by a person: http(s) only, a path of at least "/". */
+  public static URI siteUrl(String raw) {
+    URI u;
+    try {
+      u = new URI(raw.strip());
+    } catch (Exception e) {
+      throw new IllegalArgumentException("not a URL: '" + raw + "'");
+    }
+    String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+    if (!(scheme.equals("http") || scheme.equals("https")) || u.getHost() == null) {
+      throw new IllegalArgumentException("site must be an http:// or https:// URL with a host, got '" + raw + "'");
+    }
+    if (u.getRawPath() == null || u.getRawPath().isEmpty()) {
+      u = URI.create(u.toString() + "/");
+    }
+    return Sites.withoutFragment(u);
+  }
+
+  public Result run(URI site, Path stateDir) throws IOException {
+    Instant started = clock.instant();
+    PatrolState state = PatrolState.load(stateDir);
+    if (state.discarded() != null) {
+      LOG.warn(state.discarded());
+    }
+    IocList iocs = IocList.load(options.iocFile());
+    Findings found = new Findings(clock);
+    Set<String> checks = new LinkedHashSet<>();
+    String host = Sites.host(site);
+    String siteTarget = site.toString();
+
+    List<InetAddress> addresses;
+    try {
+      addresses = resolver.addresses(host);
+    } catch (UnknownHostException e) {
+      checks.add("web.unreachable");
+      Duration recheck = outage(state, found, siteTarget, "DNS: " + e.getMessage(), "dns");
+      return finish(state, found, checks, List.of(siteTarget), started, recheck, 0, 0);
+    }
+    boolean allowPrivate = addresses.stream().anyMatch(Sites::isPrivate);
+    boolean https = site.getScheme().equalsIgnoreCase("https");
+
+    try (Fetcher fetcher = new Fetcher(options, resolver, allowPrivate, clock)) {
+      if (https) {
+        checks.addAll(TLS_CHECKS);
+        tls(host, Sites.port(site), addresses.get(0), siteTarget, found);
+      }
+      checks.add("web.unreachable");
+      checks.add("web.blocked");
+      checks.add("web.redirect-offsite");
+      checks.add("web.redirect-private");
+      Chain home = fetcher.follow(site, As.PATROL, null);
+      if (home.offsite() == null && home.last().error() == null && !home.last().ok()) {
+        // some firewalls refuse unknown user agents: if a browser gets the page, the site is up
+        Chain asBrowser = fetcher.follow(site, As.BROWSER, null);
+        if (asBrowser.offsite() == null && asBrowser.last().ok()) {
+          found.add(siteTarget, Observation.of("web.blocked", Severity.INFO, "blocked", "HTTP " + home.last().status()
+              + " for " + Fetcher.PATROL_UA));
+          home = asBrowser;
+        }
+      }
+      Response last = home.last();
+      if (home.offsite() != null) {
+        found.add(siteTarget, Observation.of("web.redirect-offsite", Severity.CRITICAL, Sites.host(home.offsite()),
+            String.join("\n", home.describe())).with("to", home.offsite().toString()).with("how", "server redirect")
+            .with("host", Sites.host(home.offsite())));
+        state.json().put("failures", 0);
+        return finish(state, found, checks, List.of(siteTarget), started, null, fetcher.requests(), 1);
+      }
+      if (last.error() != null && last.error().contains("private address")) {
+        found.add(siteTarget, Observation.of("web.redirect-private", Severity.MEDIUM, "private", last.error())
+            .with("chain", String.join(" | ", home.describe())));
+        return finish(state, found, checks, List.of(siteTarget), started, null, fetcher.requests(), 1);
+      }
+      if (!last.ok() || home.stopped() != null) {
+        if (last.error() == null && analyzer.isBlockedPage("", Bodies.text(last.body()))) {
+          found.add(siteTarget, Observation.of("web.blocked", Severity.INFO, "blocked", "HTTP " + last.status()));
+          return finish(state, found, checks, List.of(siteTarget), started, null, fetcher.requests(), 1);
+        }
+        String reason = home.stopped() != null ? home.stopped()
+            : last.error() != null ? last.error() : "HTTP " + last.status();
+        String kind = last.timedOut() ? "timeout" : last.error() != null ? "connection" : "status";
+        Duration recheck = outage(state, found, siteTarget, reason, kind);
+        return finish(state, found, checks, List.of(siteTarget), started, recheck, fetcher.requests(), 1);
+      }
+      state.json().put("failures", 0);
+      state.json().remove("firstFailure");
+
+      URI homeUrl = last.uri();
+      PageFacts patrolView = analyzer.analyze(last.body(), homeUrl, true);
+      if (patrolView.blockedPage()) {
+        found.add(siteTarget, Observation.of("web.blocked", Severity.INFO, "blocked", patrolView.title()));
+        return finish(state, found, checks, List.of(siteTarget), started, null, fetcher.requests(), 1);
+      }
+      checks.clear();
+      checks.add("web.");
+      int homeFetches = 1;
+      chainChange(state, home, siteTarget, found);
+
+      Chain browser = fetcher.follow(site, As.BROWSER, null);
+      PageFacts browserView = null;
+      if (browser.offsite() == null && browser.last().ok()) {
+        browserView = analyzer.analyze(browser.last().body(), browser.last().uri(), true);
+        homeFetches++;
+      } else if (browser.offsite() != null) {
+        found.add(homeUrl, Observation.of("web.redirect-offsite", Severity.CRITICAL, Sites.host(browser.offsite()),
+            String.join("\n", browser.describe())).with("to", browser.offsite().toString()).with("how",
+            "server redirect for browsers").with("host", Sites.host(browser.offsite())));
+      }
+      searchReferrer(fetcher, site, host, homeUrl, browser, browserView, found);
+      cloaking(fetcher, site, homeUrl, patrolView, browserView, found);
+
+      List<PageFacts> pages = new ArrayList<>();
+      pages.add(patrolView);
+      if (browserView != null) {
+        pages.add(browserView);
+      }
+      int failedPages = crawl(fetcher, state, homeUrl, patrolView, pages, found, started);
+      for (PageFacts p : pages) {
+        found.addAll(p.uri(), p.observations());
+      }
+
+      scriptFiles(fetcher, pages, iocs, found);
+      origins(state, pages, found);
+      ioc(iocs, pages, found);
+      outboundLinks(state, pages, found);
+      homeChanges(state, patrolView, found);
+      cms(fetcher, homeUrl, pages, found);
+      Hygiene.headers(last, homeUrl.getScheme().equals("https")).ifPresent(o -> found.add(homeUrl, o));
+      Response sec = fetcher.follow(homeUrl.resolve("/.well-known/security.txt"), As.PATROL, null).last();
+      Hygiene.securityTxt(sec, clock.instant()).ifPresent(o -> found.add(siteTarget, o));
+      plainHttp(fetcher, site, homeUrl, siteTarget, found);
+      dns(state, host, siteTarget, found);
+
+      state.json().put("homeFetches", state.json().getInteger("homeFetches", 0) + homeFetches);
+      List<String> targets = new ArrayList<>();
+      if (failedPages == 0) {
+        targets.add(Sites.origin(site) + "/");
+        targets.add(Sites.origin(homeUrl) + "/");
+      } else {
+        targets.add(siteTarget);
+        pages.forEach(p -> targets.add(p.uri().toString()));
+      }
+      return finish(state, found, checks, targets.stream().distinct().toList(), started, null, fetcher.requests(),
+          pages.size());
+    }
+  }
+
+  private Result finish(PatrolState state, Findings found, Set<String> checks, List<String> targets, Instant started,
+      Duration recheck, int requests, int pages) throws IOException {
+    state.json().put("runs", state.runs() + 1).put("lastRun", clock.instant().toString());
+    state.save();
+    CheckRun run = new CheckRun(UUID.randomUUID(), new ArrayList<>(checks), targets, started, clock.instant(), found.build());
+    return new Result(run, recheck, requests, pages);
+  }
+
+  /** An outage counts once it was seen twice in a row: the first sighting is low and asks for a re-check. */
+  private static Duration outage(PatrolState state, Findings found, String target, String reason, String kind) {
+    int streak = state.json().getInteger("failures", 0) + 1;
+    state.json().put("failures", streak);
+    boolean confirmed = streak >= 2;
+    found.add(target, Observation.of("web.unreachable", confirmed ? Severity.MEDIUM : Severity.LOW, "availability", reason)
+        .with("reason", reason).with("kind", kind).with("confirmed", String.valueOf(confirmed))
+        .with("consecutiveFailures", String.valueOf(streak)));
+    return confirmed ? null : RECHECK;
+  }
+
+  private void tls(String host, int port, InetAddress address, String target, Findings found) {
+    TlsInspector.Report r = new TlsInspector(options.extraTrust(), options.connectTimeout(), clock)
+        .inspect(host, port, address);
+    if (r.error() == null) {
+      if (r.trustProblem() != null) {
+        found.add(target, Observation.of("web.tls-untrusted", Severity.HIGH, "chain", r.trustProblem())
+            .with("issuer", r.issuer()).with("subject", r.subject()));
+      }
+      if (r.nameProblem() != null) {
+        found.add(target, Observation.of("web.tls-hostname", Severity.HIGH, "name", r.nameProblem())
+            .with("host", host).with("subject", r.subject()));
+      }
+      long days = r.daysLeft(clock.instant());
+      if (r.notAfter().isBefore(clock.instant())) {
+        found.add(target, Observation.of("web.tls-expired", Severity.HIGH, "expiry", "notAfter " + r.notAfter())
+            .with("notAfter", r.notAfter().toString()));
+      } else if (days < 30) {
+        found.add(target, Observation.of("web.tls-expiring", days < 14 ? Severity.HIGH : Severity.MEDIUM, "expiry",
+            "notAfter " + r.notAfter()).with("notAfter", r.notAfter().toString()).with("days", String.valueOf(days)));
+      }
+    }
+    if (!r.legacyProtocols().isEmpty()) {
+      String list = String.join(", ", r.legacyProtocols());
+      found.add(target, Observation.of("web.tls-legacy-protocol", Severity.MEDIUM, "legacy", list).with("protocols", list));
+    }
+  }
+
+  private static List<String> chainOf(Chain c) {
+    List<String> out = new ArrayList<>();
+    for (Response r : c.hops()) {
+      String u = r.uri().toString();
+      int q = u.indexOf('?');
+      out.add(r.status() + " " + (q < 0 ? u : u.substring(0, q)));
+    }
+    return out;
+  }
+
+  private void chainChange(PatrolState state, Chain home, String target, Findings found) {
+    List<String> now = chainOf(home);
+    List<String> before = state.list("chain");
+    Instant t = clock.instant();
+    if (!before.isEmpty() && !before.equals(now)) {
+      state.json().put("chainChange", new JsonObject().put("since", t.toString()).put("from", new JsonArray(before))
+          .put("to", new JsonArray(now)));
+    }
+    state.putList("chain", now, 10);
+    JsonObject change = state.json().getJsonObject("chainChange");
+    if (change != null) {
+      Instant since = Instant.parse(change.getString("since"));
+      if (Duration.between(since, t).compareTo(CHANGE_WINDOW) < 0) {
+        String to = String.join(" → ", PatrolState.strings(change.getJsonArray("to")));
+        found.add(target, Observation.of("web.redirect-chain-changed", Severity.MEDIUM, to,
+            String.join(" → ", PatrolState.strings(change.getJsonArray("from"))) + "\n⇒ " + to)
+            .with("to", to).with("since", since.toString()));
+      } else {
+        state.json().remove("chainChange");
+      }
+    }
+  }
+
+  private void searchReferrer(Fetcher fetcher, URI site, String host, URI homeUrl, Chain browser, PageFacts browserView,
+      Findings found) {
+    Chain ref = fetcher.follow(site, As.MOBILE, "https://www.google.com/search?q=" + host);
+    if (ref.offsite() != null && browser.offsite() == null) {
+      found.add(homeUrl, Observation.of("web.redirect-search-referrer", Severity.CRITICAL, Sites.host(ref.offsite()),
+          String.join("\n", ref.describe())).with("to", ref.offsite().toString()).with("how", "server redirect")
+          .with("host", Sites.host(ref.offsite())));
+      return;
+    }
+    if (ref.offsite() == null && ref.last().ok() && browserView != null) {
+      PageFacts refView = analyzer.analyze(ref.last().body(), ref.last().uri(), false);
+      Set<String> normal = new HashSet<>();
+      browserView.observations().forEach(o -> normal.add(o.check() + o.identity()));
+      for (Observation o : refView.observations()) {
+        if (o.check().equals("web.redirect-offsite") && !normal.contains(o.check() + o.identity())) {
+          found.add(homeUrl, new Observation("web.redirect-search-referrer", Severity.CRITICAL, o.identity(), o.snippet(),
+              o.facts()).with("host", o.identity()));
+        }
+      }
+    }
+  }
+
+  private void cloaking(Fetcher fetcher, URI site, URI homeUrl, PageFacts patrolView, PageFacts browserView,
+      Findings found) {
+    if (browserView == null) {
+      return;
+    }
+    Chain bot = fetcher.follow(site, As.BOT, null);
+    if (bot.offsite() != null) {
+      found.add(homeUrl, Observation.of("web.cloaking", Severity.CRITICAL, "redirect", String.join("\n", bot.describe()))
+          .with("how", "search robots are redirected to " + Sites.host(bot.offsite())));
+      return;
+    }
+    if (!bot.last().ok()) {
+      return;
+    }
+    PageFacts botView = analyzer.analyze(bot.last().body(), bot.last().uri(), true);
+    if (botView.blockedPage()) {
+      return;
+    }
+    Set<String> extraLinks = new LinkedHashSet<>(botView.offsiteLinkHosts());
+    extraLinks.removeAll(browserView.offsiteLinkHosts());
+    extraLinks.removeAll(patrolView.offsiteLinkHosts());
+    Set<String> extraTerms = new LinkedHashSet<>();
+    botView.spamTerms().forEach((term, w) -> {
+      if (w >= 2 && !browserView.spamTerms().containsKey(term)) {
+        extraTerms.add(term);
+      }
+    });
+    double botOnly = onlyIn(botView.shingles(), browserView.shingles());
+    double control = onlyIn(patrolView.shingles(), browserView.shingles());
+    int extraCount = (int) Math.round(botOnly * botView.shingles().size());
+    String how = null;
+    if (extraLinks.size() >= 2) {
+      how = "extra links for search robots: " + String.join(", ", extraLinks);
+    } else if (!extraTerms.isEmpty()) {
+      how = "spam words for search robots: " + String.join(", ", extraTerms);
+    } else if (botOnly > control + 0.3 && extraCount > 200) {
+      how = "different text for search robots (" + Math.round(botOnly * 100) + "% new)";
+    } else {
+      double botSim = Texts.similarity(botView.textSketch(), browserView.textSketch());
+      double normalSim = Texts.similarity(patrolView.textSketch(), browserView.textSketch());
+      if (botSim < 0.4 && normalSim > botSim + 0.4) {
+        how = String.format(Locale.ROOT, "a different page for search robots (%.0f%% alike, normally %.0f%%)", botSim * 100,
+            normalSim * 100);
+      }
+    }
+    if (how != null) {
+      found.add(homeUrl, Observation.of("web.cloaking", Severity.HIGH, "content", how).with("how", how));
+    }
+  }
+
+  private static double onlyIn(Set<Integer> a, Set<Integer> b) {
+    if (a.isEmpty()) {
+      return 0;
+    }
+    int only = 0;
+    for (Integer h : a) {
+      if (!b.contains(h)) {
+        only++;
+      }
+    }
+    return (double) only / a.size();
+  }
+
+  /** Depth-1 crawl of same-site pages; returns how many chosen pages could not be fetched. */
+  private int crawl(Fetcher fetcher, PatrolState state, URI homeUrl, PageFacts home, List<PageFacts> pages,
+      Findings found, Instant started) {
+    Set<URI> linked = new LinkedHashSet<>(home.pageLinks());
+    linked.remove(Sites.withoutFragment(homeUrl));
+    Set<String> known = new HashSet<>(state.list("pages"));
+    List<URI> chosen = new ArrayList<>(linked);
+    chosen.sort(Comparator.comparingInt((URI u) -> known.contains(u.toString()) ? 0 : 1)
+        .thenComparingInt(u -> PRIORITY.matcher(u.toString()).find() ? 0 : 1));
+    int max = options.maxPages() - 1;
+    if (chosen.size() > max) {
+      chosen = new ArrayList<>(chosen.subList(0, max));
+    }
+    int failed = 0;
+    List<String> fetched = new ArrayList<>();
+    for (URI u : chosen) {
+      if (Duration.between(started, clock.instant()).compareTo(options.patrolDeadline()) > 0) {
+        LOG.warn("patrol deadline reached after {} pages; the rest waits for the next patrol", fetched.size());
+        failed++;
+        break;
+      }
+      Chain c = fetcher.follow(u, As.PATROL, null);
+      if (c.offsite() != null) {
+        found.add(u, Observation.of("web.redirect-offsite", Severity.CRITICAL, Sites.host(c.offsite()),
+            String.join("\n", c.describe())).with("to", c.offsite().toString()).with("how", "server redirect")
+            .with("host", Sites.host(c.offsite())));
+        continue;
+      }
+      Response r = c.last();
+      if (r.error() != null || r.status() >= 500) {
+        failed++;
+        continue;
+      }
+      String type = r.header("content-type");
+      if (!r.ok() || (type != null && !type.toLowerCase(Locale.ROOT).contains("html"))) {
+        continue;
+      }
+      pages.add(analyzer.analyze(r.body(), r.uri(), false));
+      fetched.add(u.toString());
+    }
+    List<String> keep = new ArrayList<>(fetched);
+    keep.addAll(state.list("pages"));
+    state.putList("pages", keep, 100);
+    return failed;
+  }
+
+  /** Same-site script files: injected code is often appended to the theme's or CMS's own JavaScript. */
+  private void scriptFiles(Fetcher fetcher, List<PageFacts> pages, IocList iocs, Findings found) {
+    Map<URI, URI> files = new LinkedHashMap<>();
+    for (PageFacts p : pages) {
+      for (Resource r : p.resources()) {
+        if (r.kind() == Kind.SCRIPT && Sites.sameSite(p.uri(), r.url()) && files.size() < MAX_SCRIPT_FILES) {
+          files.putIfAbsent(r.url(), p.uri());
+        }
+      }
+    }
+    ScriptScanner scanner = new ScriptScanner(rules);
+    for (Map.Entry<URI, URI> f : files.entrySet()) {
+      Response r = fetcher.get(f.getKey(), As.PATROL, f.getValue().toString(), MAX_SCRIPT_BYTES);
+      String type = r.header("content-type") == null ? "" : r.header("content-type").toLowerCase(Locale.ROOT);
+      if (!r.ok() || type.contains("html")) {
+        continue;
+      }
+      String js = Bodies.text(r.body());
+      for (Observation o : scanner.scan(js, f.getValue(), true).observations()) {
+        found.add(f.getValue(), o.with("file", f.getKey().toString()));
+      }
+      String hash = PageAnalyzer.sha256(js.strip());
+      if (iocs.scriptSha256().contains(hash)) {
+        found.add(f.getValue(), Observation.of("web.ioc-domain", Severity.HIGH, "sha256:" + hash, f.getKey().toString())
+            .with("host", "script " + f.getKey().getPath()).with("iocListVersion", iocs.version()));
+      }
+    }
+  }
+
+  /**
+   * Origins (hosts) of scripts, frames, stylesheets, form actions and beacons against the baseline. On the
+   * learning run an unknown script, frame or form origin is already worth a look (medium): it may have been injected
+   * before the first patrol. Afterwards it stays listed as inventory (info, same fingerprint) and anything new
+   * is raised.
+   */
+  private void origins(PatrolState state, List<PageFacts> pages, Findings found) {
+    boolean baseline = state.hasBaseline();
+    Map<Kind, Map<String, Resource>> seen = new LinkedHashMap<>();
+    Map<String, URI> firstPage = new LinkedHashMap<>();
+    for (PageFacts p : pages) {
+      for (Resource r : p.resources()) {
+        String h = Sites.host(r.url());
+        if (Sites.sameSite(p.uri(), r.url()) || rules.isKnownPlatform(h)) {
+          continue;
+        }
+        if (seen.computeIfAbsent(r.kind(), k -> new LinkedHashMap<>()).putIfAbsent(h, r) == null) {
+          firstPage.put(r.kind() + h, p.uri());
+        }
+      }
+    }
+    for (Map.Entry<Kind, Map<String, Resource>> e : seen.entrySet()) {
+      String kind = e.getKey().name();
+      Set<String> known = state.origins(kind);
+      boolean codeOrFrame = e.getKey() == Kind.SCRIPT || e.getKey() == Kind.IFRAME || e.getKey() == Kind.FORM;
+      for (Map.Entry<String, Resource> o : e.getValue().entrySet()) {
+        Resource r = o.getValue();
+        URI page = firstPage.get(e.getKey() + o.getKey());
+        String h = o.getKey();
+        if (!baseline || known.contains(h)) {
+          if (codeOrFrame) {
+            found.add(page, Observation.of("web.third-party", baseline ? Severity.INFO : Severity.MEDIUM, h, r.snippet())
+                .with("host", h).with("origin", Sites.origin(r.url())).with("kind", kind.toLowerCase(Locale.ROOT)));
+          }
+          continue;
+        }
+        String check = switch (e.getKey()) {
+          case SCRIPT -> "web.new-script-origin";
+          case IFRAME -> "web.new-iframe-origin";
+          case STYLESHEET -> "web.new-stylesheet-origin";
+          case FORM -> "web.form-offsite";
+          case BEACON -> "web.new-beacon-origin";
+        };
+        Severity sev = switch (e.getKey()) {
+          case SCRIPT, IFRAME, FORM -> Severity.HIGH;
+          case STYLESHEET, BEACON -> Severity.MEDIUM;
+        };
+        if (e.getKey() == Kind.FORM && found.has("web.form-offsite")) {
+          continue;
+        }
+        found.add(page, Observation.of(check, sev, h, r.snippet()).with("host", h).with("origin", Sites.origin(r.url())));
+      }
+      if (!baseline) {
+        state.learnOrigins(kind, e.getValue().keySet());
+      }
+    }
+  }
+
+  private void ioc(IocList iocs, List<PageFacts> pages, Findings found) {
+    if (iocs.domains().isEmpty() && iocs.scriptSha256().isEmpty()) {
+      return;
+    }
+    for (PageFacts p : pages) {
+      Set<String> hosts = new LinkedHashSet<>(p.hostsMentioned());
+      hosts.addAll(p.offsiteLinkHosts());
+      for (String h : hosts) {
+        if (iocs.matchesDomain(h)) {
+          found.add(p.uri(), Observation.of("web.ioc-domain", Severity.HIGH, h, h).with("host", h)
+              .with("iocListVersion", iocs.version()));
+        }
+      }
+      for (String hash : p.inlineScriptHashes()) {
+        if (iocs.scriptSha256().contains(hash)) {
+          found.add(p.uri(), Observation.of("web.ioc-domain", Severity.HIGH, "sha256:" + hash, hash)
+              .with("host", "script sha256 " + hash.substring(0, 12)).with("iocListVersion", iocs.version()));
+        }
+      }
+    }
+  }
+
+  private void outboundLinks(PatrolState state, List<PageFacts> pages, Findings found) {
+    int baselineMax = state.json().getInteger("maxOffsiteLinks", -1);
+    int now = 0;
+    for (PageFacts p : pages) {
+      int n = p.offsiteLinkHosts().size();
+      now = Math.max(now, n);
+      if (baselineMax >= 0 && n >= Math.max(baselineMax * 2, baselineMax + 15)) {
+        found.add(p.uri(), Observation.of("web.seo-spam", Severity.HIGH, "outbound-links",
+            String.join(", ", p.offsiteLinkHosts())).with("how", n + " links to other sites (before: " + baselineMax + ")"));
+      }
+    }
+    if (baselineMax < 0 || !found.has("web.seo-spam")) {
+      state.json().put("maxOffsiteLinks", Math.max(now, baselineMax));
+    }
+  }
+
+  private void homeChanges(PatrolState state, PageFacts home, Findings found) {
+    JsonObject base = state.json().getJsonObject("home");
+    boolean flagged = false;
+    if (base != null && state.hasBaseline()) {
+      double text = Texts.similarity(home.textSketch(), PatrolState.ints(base.getJsonArray("text")));
+      double structure = Texts.similarity(home.structureSketch(), PatrolState.ints(base.getJsonArray("structure")));
+      if (text < 0.2 && structure < 0.3) {
+        flagged = true;
+        found.add(home.uri(), Observation.of("web.content-replaced", Severity.HIGH, "home", home.title())
+            .with("textSimilarity", String.format(Locale.ROOT, "%.2f", text))
+            .with("structureSimilarity", String.format(Locale.ROOT, "%.2f", structure))
+            .with("titleBefore", base.getString("title")).with("titleNow", home.title()));
+      }
+      String before = base.getString("language", "unknown");
+      if (before.equals("ja") && !home.textLanguage().equals("ja") && !home.textLanguage().equals("unknown")) {
+        flagged = true;
+        found.add(home.uri(), Observation.of("web.language-changed", Severity.HIGH, "language", home.title())
+            .with("from", "日本語 (ja)").with("to", home.textLanguage()));
+      }
+    }
+    if (!flagged && !found.has("web.defacement")) {
+      state.json().put("home", new JsonObject().put("text", new JsonArray(home.textSketch()))
+          .put("structure", new JsonArray(home.structureSketch())).put("language", home.textLanguage())
+          .put("title", home.title()));
+    }
+  }
+
+  private void cms(Fetcher fetcher, URI homeUrl, List<PageFacts> pages, Findings found) {
+    PageFacts home = pages.get(0);
+    String key = Hygiene.cmsKey(home.generator()).orElse(home.wordpress() ? "wordpress" : null);
+    if (key == null) {
+      return;
+    }
+    Set<String> versions = new LinkedHashSet<>();
+    pages.forEach(p -> versions.addAll(p.coreVersions()));
+    if (versions.isEmpty() && key.equals("wordpress")) {
+      Response readme = fetcher.get(homeUrl.resolve("/readme.html"), As.PATROL, null, 64 * 1024);
+      if (readme.ok()) {
+        Hygiene.versionFromReadme(readme.body()).ifPresent(versions::add);
+      }
+      if (versions.isEmpty()) {
+        Response feed = fetcher.get(homeUrl.resolve("/feed/"), As.PATROL, null, 64 * 1024);
+        if (feed.ok()) {
+          Hygiene.versionFromFeed(feed.body()).ifPresent(versions::add);
+        }
+      }
+    }
+    Optional<String> newest = versions.stream().max(Hygiene::compare);
+    newest.flatMap(v -> Hygiene.cms(rules, key, v)).ifPresent(o -> found.add(homeUrl, o));
+  }
+
+  private void plainHttp(Fetcher fetcher, URI site, URI homeUrl, String target, Findings found) {
+    if (homeUrl.getScheme().equals("http")) {
+      found.add(target, Observation.of("web.plain-http", Severity.LOW, "http", homeUrl.toString()));
+      return;
+    }
+    if (!site.getScheme().equals("https") || site.getPort() > 0) {
+      return;
+    }
+    URI http = URI.create("http://" + site.getRawAuthority() + "/");
+    Response r = fetcher.get(http, As.PATROL, null, 64 * 1024);
+    if (r.error() == null && r.status() >= 200 && r.status() < 300) {
+      found.add(target, Observation.of("web.plain-http", Severity.LOW, "http", http + " answers without redirecting to https"));
+    }
+  }
+
+  private void dns(PatrolState state, String host, String target, Findings found) {
+    if (Sites.isIpLiteral(host)) {
+      return;
+    }
+    JsonObject known = state.json().getJsonObject("dns", new JsonObject());
+    JsonObject changes = state.json().getJsonObject("dnsChanges", new JsonObject());
+    Instant now = clock.instant();
+    for (String type : List.of("A", "AAAA", "MX", "NS")) {
+      List<String> values;
+      try {
+        values = resolver.records(type.equals("A") || type.equals("AAAA") ? host : Sites.registrableDomain(host), type);
+      } catch (UnknownHostException e) {
+        continue;
+      }
+      JsonArray before = known.getJsonArray(type);
+      if (before != null && !values.isEmpty()) {
+        Set<String> old = PatrolState.strings(before);
+        List<String> fresh = values.stream().filter(v -> !old.contains(v)).toList();
+        if (!fresh.isEmpty() && !changes.containsKey(type)) {
+          changes.put(type, new JsonObject().put("since", now.toString()).put("values", new JsonArray(values))
+              .put("before", before.copy()));
+        }
+      }
+      Set<String> union = before == null ? new LinkedHashSet<>() : PatrolState.strings(before);
+      union.addAll(values);
+      if (before != null || !values.isEmpty()) {
+        known.put(type, new JsonArray(new ArrayList<>(union).subList(0, Math.min(union.size(), 50))));
+      }
+    }
+    for (String type : new ArrayList<>(changes.fieldNames())) {
+      JsonObject c = changes.getJsonObject(type);
+      Instant since = Instant.parse(c.getString("since"));
+      if (Duration.between(since, now).compareTo(CHANGE_WINDOW) >= 0) {
+        changes.remove(type);
+        continue;
+      }
+      String values = String.join(", ", PatrolState.strings(c.getJsonArray("values")));
+      found.add(target, Observation.of("web.dns-changed", Severity.MEDIUM, type, type + ": " + values)
+          .with("type", type).with("values", values)
+          .with("before", String.join(", ", PatrolState.strings(c.getJsonArray("before")))).with("since", since.toString()));
+    }
+    state.json().put("dns", known).put("dnsChanges", changes);
+  }
+}

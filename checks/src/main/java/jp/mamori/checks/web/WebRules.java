@@ -1,0 +1,146 @@
+package jp.mamori.checks.web;
+
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * The patrol's rule data (known platforms, CDN names, shorteners, NoCoin names, spam vocabulary, defacement
+ * phrases, CMS support table), loaded from {@code jp/mamori/checks/web/*}. Data, not code: edit the files.
+ */
+public final class WebRules {
+  private static final String BASE = "jp/mamori/checks/web/";
+  private static volatile WebRules defaults;
+
+  final Set<String> knownOrigins;
+  final List<String> cdnNames;
+  final Map<String, Set<String>> cdnBrands;
+  final Set<String> shorteners;
+  final Set<String> minerHosts;
+  final List<String> minerMarkers;
+  final Map<String, Integer> spamWords;
+  final List<Pattern> defacement;
+  final Set<String> suspiciousTlds;
+  final Set<String> pasteHosts;
+  final List<String> botProtection;
+  final JsonObject cmsTable;
+
+  private WebRules(ClassLoader loader) {
+    knownOrigins = new TreeSet<>(lines(loader, "known-origins.txt"));
+    cdnNames = lines(loader, "cdn-names.txt");
+    cdnBrands = new LinkedHashMap<>();
+    for (String line : lines(loader, "cdn-brands.txt")) {
+      String[] parts = line.split("\\s+");
+      cdnBrands.put(parts[0], new TreeSet<>(List.of(parts).subList(1, parts.length)));
+    }
+    shorteners = new TreeSet<>(lines(loader, "shorteners.txt"));
+    minerHosts = new TreeSet<>();
+    minerMarkers = new ArrayList<>();
+    for (String line : lines(loader, "nocoin.txt")) {
+      if (line.startsWith("host:")) {
+        minerHosts.add(line.substring(5).strip());
+      } else if (line.startsWith("marker:")) {
+        minerMarkers.add(line.substring(7).strip());
+      } else {
+        throw new IllegalStateException("nocoin.txt: line must start with host: or marker:, got " + line);
+      }
+    }
+    spamWords = new LinkedHashMap<>();
+    for (String line : lines(loader, "spam-words.txt")) {
+      int sp = line.indexOf(' ');
+      if (sp < 0) {
+        throw new IllegalStateException("spam-words.txt: expected 'weight term', got " + line);
+      }
+      spamWords.put(line.substring(sp + 1).strip(), Integer.parseInt(line.substring(0, sp)));
+    }
+    defacement = new ArrayList<>();
+    for (String line : lines(loader, "defacement.txt")) {
+      defacement.add(Pattern.compile(line, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+    }
+    suspiciousTlds = new TreeSet<>(lines(loader, "suspicious-tlds.txt"));
+    pasteHosts = new TreeSet<>(lines(loader, "paste-hosts.txt"));
+    botProtection = lines(loader, "bot-protection.txt");
+    cmsTable = new JsonObject(read(loader, BASE + "cms-eol.json"));
+  }
+
+  public static WebRules get() {
+    WebRules r = defaults;
+    if (r == null) {
+      synchronized (WebRules.class) {
+        r = defaults;
+        if (r == null) {
+          r = new WebRules(WebRules.class.getClassLoader());
+          defaults = r;
+        }
+      }
+    }
+    return r;
+  }
+
+  private static List<String> lines(ClassLoader loader, String name) {
+    List<String> out = new ArrayList<>();
+    for (String line : read(loader, BASE + name).split("\n")) {
+      String l = line.strip();
+      if (!l.isEmpty() && !l.startsWith("#")) {
+        out.add(l.toLowerCase(Locale.ROOT));
+      }
+    }
+    return out;
+  }
+
+  private static String read(ClassLoader loader, String resource) {
+    try (InputStream in = loader.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing rule file " + resource);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read rule file " + resource, e);
+    }
+  }
+
+  /** True when host is listed or is a subdomain of a listed name. */
+  static boolean listed(Set<String> names, String host) {
+    String h = host.toLowerCase(Locale.ROOT);
+    while (true) {
+      if (names.contains(h)) {
+        return true;
+      }
+      int dot = h.indexOf('.');
+      if (dot < 0) {
+        return false;
+      }
+      h = h.substring(dot + 1);
+    }
+  }
+
+  public boolean isKnownPlatform(String host) {
+    return listed(knownOrigins, host);
+  }
+
+  public boolean isShortener(String host) {
+    return listed(shorteners, host);
+  }
+
+  public boolean isMinerHost(String host) {
+    return listed(minerHosts, host);
+  }
+
+  public boolean isPasteHost(String host) {
+    return listed(pasteHosts, host);
+  }
+
+  public boolean hasSuspiciousTld(String host) {
+    int dot = host.lastIndexOf('.');
+    return dot >= 0 && suspiciousTlds.contains(host.substring(dot + 1).toLowerCase(Locale.ROOT));
+  }
+}

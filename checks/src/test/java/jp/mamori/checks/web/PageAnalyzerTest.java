@@ -1,0 +1,126 @@
+package jp.mamori.checks.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Random;
+import jp.mamori.checks.web.PageFacts.Kind;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+class PageAnalyzerTest {
+  static final URI PAGE = URI.create("https://www.example.co.jp/");
+  final PageAnalyzer analyzer = new PageAnalyzer(WebRules.get());
+
+  PageFacts analyze(String html) {
+    return analyzer.analyze(html.getBytes(StandardCharsets.UTF_8), PAGE, true);
+  }
+
+  List<String> checks(String html) {
+    return analyze(html).observations().stream().map(Observation::check).toList();
+  }
+
+  @Test
+  void hiddenIframesButNotTagManagersNoscriptFrame() {
+    assertThat(checks("<iframe src=\"https://gate.example/\" width=\"1\" height=\"1\"></iframe>")).contains("web.hidden-iframe");
+    assertThat(checks("<div style=\"display: none\"><iframe src=\"https://gate.example/\"></iframe></div>"))
+        .contains("web.hidden-iframe");
+    assertThat(checks("<style>.x{visibility:hidden}</style><iframe class=\"x\" src=\"//gate.example/\"></iframe>"))
+        .contains("web.hidden-iframe");
+    assertThat(checks("<noscript><iframe src=\"https://www.googletagmanager.com/ns.html?id=GTM-1\" height=\"0\" "
+        + "width=\"0\" style=\"display:none;visibility:hidden\"></iframe></noscript>")).isEmpty();
+    assertThat(checks("<iframe src=\"https://partner.example/map\" width=\"600\" height=\"400\"></iframe>")).isEmpty();
+  }
+
+  @Test
+  void seoSpamHiddenOrVisibleButNotAccessibilityText() {
+    String links = "<a href=\"https://pills.example/\">buy viagra</a><a href=\"https://pills.example/c\">cialis</a>";
+    assertThat(checks("<div style=\"display:none\">" + links + "</div>")).contains("web.seo-spam");
+    assertThat(checks("<div style=\"position:absolute;left:-9999px\">" + links + "</div>")).contains("web.seo-spam");
+    assertThat(checks("<p style=\"color:#fff;background:#fff\">オンラインカジノ 入金不要ボーナス</p>")).contains("web.seo-spam");
+    assertThat(checks("<p>ルイヴィトン スーパーコピー 財布 N級品 激安 通販</p>")).contains("web.seo-spam");
+    assertThat(checks("<span class=\"sr-only\">新しいタブで開きます</span><span class=\"screen-reader-text\">メニュー</span>"
+        + "<a class=\"skip-link\" href=\"#main\">本文へ</a><i aria-hidden=\"true\">★</i>"
+        + "<ul style=\"display:none\"><li><a href=\"/news/\">お知らせ</a></li></ul>")).isEmpty();
+    assertThat(checks("<p>IR（統合型リゾート）とカジノについての講演会を開催しました。</p>")).isEmpty();
+  }
+
+  @Test
+  void resourcesByKindAndOrigin() {
+    PageFacts f = analyze("<base href=\"https://hijack.example/\"><script src=\"js/app.js\"></script>"
+        + "<link rel=\"stylesheet\" href=\"https://cdn.example/x.css\"><form action=\"https://forms.example/post\">"
+        + "<input type=\"password\" name=\"pw\"></form><img src=\"https://px.example/t.gif\" width=\"1\" height=\"1\">");
+    assertThat(f.resources()).extracting(r -> r.kind() + " " + r.url()).contains(
+        "SCRIPT https://hijack.example/js/app.js", "STYLESHEET https://cdn.example/x.css",
+        "FORM https://forms.example/post", "BEACON https://px.example/t.gif");
+    assertThat(f.resources()).filteredOn(r -> r.kind() == Kind.FORM).allMatch(PageFacts.Resource::sensitive);
+    assertThat(f.observations()).extracting(Observation::check).contains("web.form-offsite");
+  }
+
+  @Test
+  void redirectsLookAlikesShortenersAndDefacement() {
+    assertThat(checks("<meta http-equiv=\"refresh\" content=\"0;URL='https://fake.example/'\">")).contains("web.redirect-offsite");
+    assertThat(checks("<meta http-equiv=\"refresh\" content=\"5;url=/news/\">")).isEmpty();
+    assertThat(checks("<script src=\"https://code.jquery.co/jquery.js\"></script>")).contains("web.cdn-typosquat");
+    assertThat(checks("<script src=\"https://code.jquery.com/jquery.js\"></script>")).isEmpty();
+    assertThat(checks("<script src=\"https://bit.ly/abc\"></script>")).contains("web.url-shortener");
+    assertThat(checks("<title>Hacked by Team X</title>")).contains("web.defacement");
+    assertThat(checks("<h1>HaCk3D bY z3r0</h1>")).contains("web.defacement");
+    assertThat(checks("<p>当社サイトはハッキングされました。</p>")).contains("web.defacement");
+    assertThat(checks("<title>HACKED !!!</title><img src=x.jpg>")).contains("web.defacement");
+    assertThat(checks("<p>アカウントが乗っ取られる被害やハッキングへの対策を解説します。</p>")).isEmpty();
+    assertThat(checks("<p>ハッカソンを開催しました。セキュリティ対策をご紹介します。</p>")).isEmpty();
+  }
+
+  @Test
+  void cmsVersionsFromGeneratorAndAssets() {
+    assertThat(analyze("<meta name=\"generator\" content=\"Drupal 7 (https://www.drupal.org)\">").coreVersions())
+        .containsExactly("7");
+    PageFacts wp = analyze("<script src=\"/wp-includes/js/jquery/jquery.min.js?ver=4.9.8\"></script>");
+    assertThat(wp.wordpress()).isTrue();
+    assertThat(wp.coreVersions()).containsExactly("4.9.8");
+    assertThat(Hygiene.cms(WebRules.get(), "wordpress", "4.9.8").orElseThrow().check()).isEqualTo("web.cms-unsupported");
+    assertThat(Hygiene.cms(WebRules.get(), "drupal", "7").orElseThrow().check()).isEqualTo("web.cms-unsupported");
+    assertThat(Hygiene.cms(WebRules.get(), "wordpress", "6.4.2").orElseThrow().check()).isEqualTo("web.cms-outdated");
+    assertThat(Hygiene.cms(WebRules.get(), "wordpress", "6.8.3")).isEmpty();
+  }
+
+  @Test
+  void languageAndSummaries() {
+    PageFacts ja = analyze("<p>" + "山田精工は東大阪の町工場です。精密部品を作っています。".repeat(5) + "</p>");
+    PageFacts en = analyze("<p>" + "We are a small precision machining company in Osaka. ".repeat(5) + "</p>");
+    assertThat(ja.textLanguage()).isEqualTo("ja");
+    assertThat(analyze("<p>" + "最新优惠活动，注册即送彩金，每日返水，信誉第一，安全稳定。".repeat(5) + "</p>").textLanguage())
+        .isEqualTo("zh");
+    assertThat(analyze("<table><tr><td>代表取締役社長</td><td>山田太郎</td></tr><tr><td>本社所在地</td><td>大阪府東大阪市高井田</td>"
+        + "</tr><tr><td>事業内容</td><td>精密部品加工、金型設計製作、試作品製作</td></tr></table><p>お問い合わせください。</p>")
+        .textLanguage()).isEqualTo("ja");
+    assertThat(en.textLanguage()).isEqualTo("latin");
+    assertThat(Texts.similarity(ja.textSketch(), ja.textSketch())).isEqualTo(1.0);
+    assertThat(Texts.similarity(ja.textSketch(), en.textSketch())).isLessThan(0.1);
+  }
+
+  /** Bodies reach the analyzer capped at 2 MiB; the time limit only guards against a stall. */
+  @Test
+  @Timeout(120)
+  void survivesHostileHtml() {
+    String deep = "<div>".repeat(100_000) + "<a href=\"/x\">x</a>" + "</div>".repeat(10);
+    assertThat(analyze(deep).pageLinks()).isNotNull();
+    String hugeAttr = "<div title=\"" + "A".repeat(1_500_000) + "\" onclick=\"" + "eval(".repeat(50_000) + "\">x</div>";
+    assertThat(analyze(hugeAttr)).isNotNull();
+    byte[] garbage = new byte[500_000];
+    new Random(7).nextBytes(garbage);
+    assertThat(analyzer.analyze(garbage, PAGE, true)).isNotNull();
+    assertThat(analyze("<meta charset=\"x-no-such-charset\"><p>こんにちは</p>").textLength()).isPositive();
+    String sjis = "<meta charset=\"Shift_JIS\"><title>会社</title><p>こんにちは</p>";
+    assertThat(analyzer.analyze(sjis.getBytes(java.nio.charset.Charset.forName("Shift_JIS")), PAGE, false).title())
+        .isEqualTo("会社");
+    String manyScripts = ("<script>var a='" + "\\x41".repeat(5000) + "';" + "fromCharCode(1,".repeat(2000) + "</script>")
+        .repeat(20);
+    assertThat(analyze(manyScripts)).isNotNull();
+    String unclosed = "<table>".repeat(20_000) + "<select><option>".repeat(10_000);
+    assertThat(analyze(unclosed)).isNotNull();
+  }
+}
