@@ -29,7 +29,9 @@ done
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export MAMORI_USER=root
-printf 'console.url=http://127.0.0.1:9/\nbox.id=bench\nbox.credential=bench\ndata.dir=%s/data\n' "$work" > "$work/agent.conf"
+# as installed (local pages on, here on a free loopback port), but no sites and no LAN scope: nothing to check
+printf 'console.url=http://127.0.0.1:9/\nbox.id=bench\nbox.credential=bench\ndata.dir=%s/data\nlocal.host=127.0.0.1\nlocal.port=0\n' \
+  "$work" > "$work/agent.conf"
 # the archive the package's postinst makes, made the same way
 MAMORI_CDS_ARCHIVE=none MAMORI_JAVA_OPTS="-Xshare:dump -XX:SharedClassListFile=$classlist -XX:SharedArchiveFile=$work/agent.jsa" \
   installer/bin/mamori-agent >/dev/null 2>&1
@@ -98,7 +100,7 @@ if [ -x /usr/bin/time ]; then
 fi
 echo "| \`mamori-agent run\`, idle | RSS MiB | peak RSS MiB | anonymous MiB | start to running, ms | CPU ms |"
 echo "|---|---|---|---|---|---|"
-row 'plain `java -jar` (this machine: G1, heap 1/4 of RAM)' "$java" -jar "$jar"
+row 'plain `java -jar` (this machine'"'"'s JVM defaults: G1, initial heap 1/64 of RAM)' "$java" -jar "$jar"
 # a JVM on fewer than 2 CPUs or 1792 MB picks serial GC by itself; MaxRAM alone does not change that choice
 row 'plain, as the JVM sizes itself on a 512 MB Pi (serial GC, 8 MiB initial heap, C2)' "$java" -XX:MaxRAM=512m -XX:+UseSerialGC -jar "$jar"
 row 'launcher, no class-data archive' env MAMORI_CDS_ARCHIVE=none installer/bin/mamori-agent

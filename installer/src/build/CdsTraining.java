@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +20,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Records which classes the agent daemon loads, for the class-data sharing archive the package's postinst
  * makes ({@code -Xshare:dump -XX:SharedClassListFile=…}). Runs {@code mamori-agent run} through the launcher
- * (so with its JVM flags) against a console this program serves on loopback, until the agent has sent a few
- * heartbeats, then stops it with SIGTERM as systemd would.
+ * (so with its JVM flags) against a console this program serves on loopback, with its local pages on a loopback
+ * port, until the agent has sent a few heartbeats and served its self-check page, then stops it with SIGTERM as
+ * systemd would.
  *
  * <p>Usage: {@code java CdsTraining.java LAUNCHER CLASSLIST WORKDIR}
  */
@@ -40,6 +46,10 @@ public final class CdsTraining {
     console.createContext("/", exchange -> answer(exchange, heartbeats));
     console.start();
     String base = "http://127.0.0.1:" + console.getAddress().getPort() + "/";
+    int localPort;
+    try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      localPort = free.getLocalPort();
+    }
     Path config = work.resolve("agent.conf");
     Files.writeString(config, String.join("\n",
         "console.url=" + base,
@@ -47,6 +57,8 @@ public final class CdsTraining {
         "box.credential=cds-training",
         "data.dir=" + work.resolve("data"),
         "heartbeat.seconds=1",
+        "local.host=127.0.0.1",
+        "local.port=" + localPort,
         // the patrol of a page this program serves, once the daemon patrols configured sites
         "sites=" + base + "site/",
         ""), StandardCharsets.UTF_8);
@@ -63,6 +75,11 @@ public final class CdsTraining {
       if (!heartbeats.await(120, TimeUnit.SECONDS)) {
         throw new IllegalStateException("the agent sent fewer than " + HEARTBEATS + " heartbeats in 120 s"
             + (agent.isAlive() ? "" : " (it exited with " + agent.exitValue() + ")") + "; its log:\n" + Files.readString(log));
+      }
+      HttpResponse<String> page = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + localPort + "/check")).build(), HttpResponse.BodyHandlers.ofString());
+      if (page.statusCode() != 200) {
+        throw new IllegalStateException("the agent's self-check page answered " + page.statusCode() + "; its log:\n" + Files.readString(log));
       }
     } finally {
       agent.destroy();

@@ -86,7 +86,7 @@ class BookwormInstallIT {
           "/var/lib/mamori", "root:root 755",
           "/var/lib/mamori/agent", "mamori:mamori 750",
           "/var/cache/mamori/mamori-agent.jsa", "root:root 644"));
-      assertThat(root.read("/etc/mamori/agent.conf")).contains("data.dir = /var/lib/mamori/agent");
+      assertThat(root.read("/etc/mamori/agent.conf")).contains("data.dir = /var/lib/mamori/agent", "local.port = 80");
       assertUnitVerifies(root, "mamori-agent.service");
 
       assertThat(root.shOk("mamori-agent --version").out()).isEqualTo("mamori-agent " + VERSION + "\n");
@@ -101,7 +101,8 @@ class BookwormInstallIT {
       root.shOk("printf 'console.url=http://127.0.0.1:9/\\nbox.id=box-1\\nbox.credential=secret-1\\n' >> /etc/mamori/agent.conf");
       root.shOk("setpriv --reuid=mamori --regid=mamori --init-groups " + execCondition(root));
 
-      runAsTheUnitWould(root, "mamori-agent.service", " running: ", "/var/lib/mamori/agent/outbox.db");
+      // the box's local pages on port 80: the unit's ambient CAP_NET_BIND_SERVICE lets user mamori bind it
+      runAsTheUnitWould(root, "mamori-agent.service", " running: ", 80, "/var/lib/mamori/agent/outbox.db");
 
       // upgrade (same version again): the enrolled config stays as it is, with its owner and mode
       String enrolled = root.read("/etc/mamori/agent.conf");
@@ -134,23 +135,31 @@ class BookwormInstallIT {
   }
 
   /**
-   * Starts the unit's ExecStart= as root in the unit's working directory, umask and environment file (the launcher
-   * drops to user mamori), traced, until its log shows {@code ready}. Checks that every system call and socket
-   * family the launcher and the JVM used is allowed by the unit's SystemCallFilter= and RestrictAddressFamilies=,
-   * then stops it with SIGTERM as systemd does: exit 143, which the unit counts as success.
+   * Starts the unit's ExecStart= as systemd would, short of the mount sandbox: user mamori with the unit's
+   * NoNewPrivileges=, CapabilityBoundingSet= and AmbientCapabilities= (setpriv), its working directory, umask and
+   * environment file; traced, until its log shows {@code ready} (and, given a port, something listens on it).
+   * Checks that every system call and socket family the launcher and the JVM used is allowed by the unit's
+   * SystemCallFilter= and RestrictAddressFamilies=, then stops it with SIGTERM: exit 143, a success for the unit.
    */
-  private static void runAsTheUnitWould(BookwormRoot root, String unitName, String ready, String... filesOfTheUser)
+  private static void runAsTheUnitWould(BookwormRoot root, String unitName, String ready, int port, String... filesOfTheUser)
       throws IOException {
     String unit = root.read("/lib/systemd/system/" + unitName);
     String envFile = unit.contains("\nEnvironmentFile=") ? directive(unit, "EnvironmentFile") : "/dev/null";
+    assertThat(directive(unit, "User")).isEqualTo("mamori");
+    assertThat(directive(unit, "NoNewPrivileges")).isEqualTo("yes");
+    String bounding = "-all" + caps(directive(unit, "CapabilityBoundingSet"));
+    String ambient = caps(directive(unit, "AmbientCapabilities"));
+    String setpriv = "setpriv --reuid=mamori --regid=mamori --init-groups --no-new-privs --bounding-set=" + bounding
+        + (ambient.isEmpty() ? "" : " --inh-caps=" + ambient.substring(1) + " --ambient-caps=" + ambient.substring(1));
+    String listening = port == 0 ? "true" : "grep -Eqi '^ *[0-9]+: [0-9a-f]+:%04X [0-9a-f]+:0000 0A' /proc/net/tcp /proc/net/tcp6".formatted(port);
     Cmd.Result r = root.shOk("""
         set -a; . %s; set +a
         cd %s
         umask %s
-        strace -f -q -o /tmp/unit.strace %s > /tmp/unit.log 2>&1 &
+        %s strace -f -q -o /tmp/unit.strace %s > /tmp/unit.log 2>&1 &
         tracer=$!
         i=0
-        until grep -q '%s' /tmp/unit.log; do
+        until grep -q '%s' /tmp/unit.log && %s; do
           i=$((i + 1))
           if [ $i -gt 1200 ] || ! kill -0 $tracer 2>/dev/null; then cat /tmp/unit.log; exit 3; fi
           sleep 0.1
@@ -163,9 +172,11 @@ class BookwormInstallIT {
         kill -TERM $java
         wait $tracer || true
         echo "exit=$(grep -o '+++ exited with [0-9]*' /tmp/unit.strace | tail -1)"
-        """.formatted(envFile, directive(unit, "WorkingDirectory"), directive(unit, "UMask"), directive(unit, "ExecStart"),
-        ready, String.join(" ", filesOfTheUser)));
-    assertThat(r.out()).as(r.describe("")).contains("user=mamori\n", "exit=+++ exited with 143\n");
+        cat /tmp/unit.log
+        """.formatted(envFile, directive(unit, "WorkingDirectory"), directive(unit, "UMask"), setpriv,
+        directive(unit, "ExecStart"), ready, listening, String.join(" ", filesOfTheUser)));
+    assertThat(r.out()).as(r.describe("")).contains("user=mamori\n", "exit=+++ exited with 143\n")
+        .doesNotContain(" ERROR ", "Exception");
     for (String f : filesOfTheUser) {
       assertThat(r.out()).as(r.describe("")).contains(f + "=mamori 600\n");
     }
@@ -177,8 +188,6 @@ class BookwormInstallIT {
     while (call.find()) {
       used.add(call.group(1));
     }
-    // setpriv dropping root is the test's doing: under systemd the unit starts as mamori
-    used.removeAll(Set.of("setresuid", "setresgid", "setgroups", "capget", "capset"));
     assertThat(used).as("system calls of the launcher and the JVM").hasSizeGreaterThan(30);
     assertThat(allowed).as(unitName + " SystemCallFilter=" + directive(unit, "SystemCallFilter")).containsAll(used);
 
@@ -189,6 +198,17 @@ class BookwormInstallIT {
     }
     assertThat(families).isNotEmpty();
     assertThat(Set.of(directive(unit, "RestrictAddressFamilies").split("\\s+"))).as(unitName).containsAll(families);
+  }
+
+  /** ",+net_bind_service,…" for setpriv from "CAP_NET_BIND_SERVICE …" in a unit. */
+  private static String caps(String unitList) {
+    StringBuilder sb = new StringBuilder();
+    for (String cap : unitList.split("\\s+")) {
+      if (!cap.isEmpty()) {
+        sb.append(",+").append(cap.toLowerCase(java.util.Locale.ROOT).replaceFirst("^cap_", ""));
+      }
+    }
+    return sb.toString();
   }
 
   private static String directive(String unit, String name) {
@@ -251,8 +271,20 @@ class BookwormInstallIT {
       assertThat(installed.code()).as(installed.describe("")).isEqualTo(direct.code());
       assertThat(installed.out()).isEqualTo(direct.out());
 
-      runAsTheUnitWould(root, "mamori-console.service", "listening on http://",
+      runAsTheUnitWould(root, "mamori-console.service", "listening on http://", 8080,
           "/var/lib/mamori/console/console.db", "/var/lib/mamori/console/initial-admin-password");
+      // an admin starting it by hand as root: the launcher drops to mamori, so the files stay the service's
+      assertThat(root.shOk("""
+          mamori-console serve --data /var/lib/mamori/console --port 0 > /tmp/serve.log 2>&1 &
+          pid=$!
+          i=0
+          until grep -q 'listening on http://' /tmp/serve.log; do
+            i=$((i + 1)); if [ $i -gt 600 ] || ! kill -0 $pid 2>/dev/null; then cat /tmp/serve.log; exit 3; fi; sleep 0.1
+          done
+          stat -c %U /proc/$pid
+          kill -TERM $pid
+          wait $pid || true
+          """).out()).isEqualTo("mamori\n");
 
       root.shOk("sed -i 's/^MAMORI_CONSOLE_ARGS=.*/MAMORI_CONSOLE_ARGS=\"--port 9090\"/' /etc/mamori/console.conf && dpkg -i " + CONSOLE);
       assertThat(root.read("/etc/mamori/console.conf")).contains("\nMAMORI_CONSOLE_ARGS=\"--port 9090\"\n");
