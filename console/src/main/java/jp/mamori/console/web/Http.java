@@ -61,6 +61,19 @@ public final class Http {
     return (nl < 0 ? s : s.substring(0, nl));
   }
 
+  /** An optional query parameter that must be a whole number: null when absent, 400 naming it when malformed. */
+  public static Long queryLong(RoutingContext ctx, String name) {
+    String v = ctx.request().getParam(name);
+    if (v == null || v.isBlank()) {
+      return null;
+    }
+    try {
+      return Long.parseLong(v.strip());
+    } catch (NumberFormatException e) {
+      throw ApiError.badRequest(name + " must be a number, got: " + v);
+    }
+  }
+
   public static long idParam(RoutingContext ctx, String name) {
     String v = ctx.pathParam(name);
     try {
@@ -112,6 +125,10 @@ public final class Http {
     } else if (cause instanceof IllegalArgumentException || cause instanceof InvalidFindingException) {
       status = 400;
       code = "bad_request";
+    } else if (cause instanceof ClassCastException) {
+      status = 400;
+      code = "bad_request";
+      message = "a field of the request has the wrong JSON type (see /api/v1/openapi.json)";
     } else {
       status = 500;
       code = "internal";
