@@ -77,7 +77,7 @@ public final class ConsoleServer extends VerticleBase {
           services = new Services(vertx, db, clock, vertx.createSharedWorkerExecutor("mamori-password-hashing", 2, 1, TimeUnit.MINUTES),
               new Users(new PasswordHasher(options.passwordIterations()), clock), new Sessions(clock),
               new LoginLimiter(clock, 5, 50, Duration.ofMinutes(15)), new Tenants(clock), new Boxes(clock), tickets, new Alerts(),
-              new Ingestion(clock, tickets), new ConsoleMetrics(), new Desk(clock, tickets));
+              new Ingestion(clock, tickets), new ConsoleMetrics(), new Desk(clock, tickets, options.dataDir()));
           services.desk().start(vertx, db);
           HttpServerOptions http = new HttpServerOptions().setHost(options.host()).setPort(options.port())
               .setCompressionSupported(true).setMaxFormAttributeSize(64 * 1024);

@@ -2,10 +2,14 @@ package jp.mamori.console.desk;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.nio.file.Path;
 import java.time.Clock;
 import jp.mamori.common.Database;
+import jp.mamori.console.attachments.Attachments;
 import jp.mamori.console.audit.Audit;
 import jp.mamori.console.audit.AuditRecorder;
+import jp.mamori.console.knowledge.CannedAnswers;
+import jp.mamori.console.knowledge.Knowledge;
 import jp.mamori.console.sla.Calendars;
 import jp.mamori.console.sla.SlaClock;
 import jp.mamori.console.sla.SlaCompliance;
@@ -27,13 +31,19 @@ public final class Desk {
   private final SlaCompliance slaCompliance;
   private final Audit audit;
   private final AuditRecorder auditRecorder;
+  private final Attachments attachments;
+  private final Knowledge knowledge;
+  private final CannedAnswers canned;
   private long slaTimer = -1;
   private long auditTimer = -1;
   private Vertx vertx;
   private Database db;
 
-  public Desk(Clock clock, Tickets tickets) {
+  public Desk(Clock clock, Tickets tickets, Path dataDir) {
     this.clock = clock;
+    this.attachments = new Attachments(dataDir.resolve("attachments"));
+    this.knowledge = new Knowledge(clock);
+    this.canned = new CannedAnswers(clock);
     this.sla = tickets.sla();
     this.audit = tickets.audit();
     this.slaMonitor = new SlaMonitor(clock);
@@ -67,6 +77,18 @@ public final class Desk {
 
   public AuditRecorder auditRecorder() {
     return auditRecorder;
+  }
+
+  public Attachments attachments() {
+    return attachments;
+  }
+
+  public Knowledge knowledge() {
+    return knowledge;
+  }
+
+  public CannedAnswers canned() {
+    return canned;
   }
 
   public void start(Vertx vertx, Database db) {

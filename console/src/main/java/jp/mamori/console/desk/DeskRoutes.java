@@ -5,7 +5,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import jp.mamori.common.Jdbc;
 import jp.mamori.console.Services;
+import jp.mamori.console.attachments.AttachmentRoutes;
 import jp.mamori.console.audit.AuditRoutes;
+import jp.mamori.console.knowledge.KnowledgeRoutes;
 import jp.mamori.console.auth.Principal;
 import jp.mamori.console.sla.SlaRoutes;
 import jp.mamori.console.tickets.QueueRoutes;
@@ -23,6 +25,8 @@ public final class DeskRoutes {
     new SlaRoutes(s).mount(r);
     new QueueRoutes(s).mount(r);
     new AuditRoutes(s).mount(r);
+    new AttachmentRoutes(s).mount(r);
+    new KnowledgeRoutes(s).mount(r);
   }
 
   /** A chamber the principal works for: 404 when it does not exist or is another tenant's. */
