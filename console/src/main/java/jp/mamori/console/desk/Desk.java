@@ -8,8 +8,10 @@ import jp.mamori.common.Database;
 import jp.mamori.console.attachments.Attachments;
 import jp.mamori.console.audit.Audit;
 import jp.mamori.console.audit.AuditRecorder;
+import jp.mamori.console.exports.IncidentReports;
 import jp.mamori.console.knowledge.CannedAnswers;
 import jp.mamori.console.knowledge.Knowledge;
+import jp.mamori.console.referrals.Referrals;
 import jp.mamori.console.sla.Calendars;
 import jp.mamori.console.sla.SlaClock;
 import jp.mamori.console.sla.SlaCompliance;
@@ -34,6 +36,8 @@ public final class Desk {
   private final Attachments attachments;
   private final Knowledge knowledge;
   private final CannedAnswers canned;
+  private final Referrals referrals;
+  private final IncidentReports incidentReports;
   private long slaTimer = -1;
   private long auditTimer = -1;
   private Vertx vertx;
@@ -44,6 +48,8 @@ public final class Desk {
     this.attachments = new Attachments(dataDir.resolve("attachments"));
     this.knowledge = new Knowledge(clock);
     this.canned = new CannedAnswers(clock);
+    this.referrals = new Referrals(clock, tickets);
+    this.incidentReports = new IncidentReports(clock);
     this.sla = tickets.sla();
     this.audit = tickets.audit();
     this.slaMonitor = new SlaMonitor(clock);
@@ -89,6 +95,14 @@ public final class Desk {
 
   public CannedAnswers canned() {
     return canned;
+  }
+
+  public Referrals referrals() {
+    return referrals;
+  }
+
+  public IncidentReports incidentReports() {
+    return incidentReports;
   }
 
   public void start(Vertx vertx, Database db) {

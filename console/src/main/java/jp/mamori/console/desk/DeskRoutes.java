@@ -7,7 +7,9 @@ import jp.mamori.common.Jdbc;
 import jp.mamori.console.Services;
 import jp.mamori.console.attachments.AttachmentRoutes;
 import jp.mamori.console.audit.AuditRoutes;
+import jp.mamori.console.exports.ExportRoutes;
 import jp.mamori.console.knowledge.KnowledgeRoutes;
+import jp.mamori.console.referrals.ReferralRoutes;
 import jp.mamori.console.auth.Principal;
 import jp.mamori.console.sla.SlaRoutes;
 import jp.mamori.console.tickets.QueueRoutes;
@@ -22,11 +24,30 @@ public final class DeskRoutes {
   }
 
   public void mount(Router r) {
+    for (String name : new String[] {"desk.css", "desk.js"}) {
+      io.vertx.core.buffer.Buffer file = resource("static/" + name);
+      String type = name.endsWith(".css") ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8";
+      r.get("/static/" + name).handler(ctx -> ctx.response().putHeader("content-type", type).putHeader("Cache-Control", "max-age=3600").end(file));
+    }
     new SlaRoutes(s).mount(r);
     new QueueRoutes(s).mount(r);
     new AuditRoutes(s).mount(r);
     new AttachmentRoutes(s).mount(r);
     new KnowledgeRoutes(s).mount(r);
+    new ReferralRoutes(s).mount(r);
+    new ExportRoutes(s).mount(r);
+    new DeskPages(s).mount(r);
+  }
+
+  private static io.vertx.core.buffer.Buffer resource(String name) {
+    try (java.io.InputStream in = DeskRoutes.class.getResourceAsStream("/jp/mamori/console/" + name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + name);
+      }
+      return io.vertx.core.buffer.Buffer.buffer(in.readAllBytes());
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("cannot read resource " + name, e);
+    }
   }
 
   /** A chamber the principal works for: 404 when it does not exist or is another tenant's. */

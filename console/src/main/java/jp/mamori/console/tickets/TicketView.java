@@ -5,17 +5,23 @@ import io.vertx.core.json.JsonObject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import jp.mamori.common.Jdbc;
 import jp.mamori.console.Services;
+import jp.mamori.console.attachments.Attachments;
 import jp.mamori.console.auth.Principal;
 import jp.mamori.console.ingest.Alerts;
+import jp.mamori.console.knowledge.Knowledge;
+import jp.mamori.console.referrals.Referrals;
 import jp.mamori.console.tenancy.Tenants;
 import jp.mamori.console.web.ApiError;
 
 /** Everything the ticket page and GET /tickets/{id} show, loaded in one read for one principal. */
 public record TicketView(Tickets.Ticket ticket, Tenants.Sme sme, List<Alerts.Alert> alerts, List<JsonObject> findings,
-    List<Tickets.Message> messages, List<Tickets.StatusChange> history, JsonObject sla) {
+    List<Tickets.Message> messages, List<Tickets.StatusChange> history, JsonObject sla, List<Attachments.Attachment> attachments,
+    List<Referrals.Referral> referrals, Map<String, List<Knowledge.Article>> knowledge) {
 
   /** The alert the ticket was opened for, if any (merged tickets can carry more). */
   public Alerts.Alert alert() {
@@ -36,8 +42,16 @@ public record TicketView(Tickets.Ticket ticket, Tenants.Sme sme, List<Alerts.Ale
       s.alerts().get(c, a).ifPresent(alerts::add);
       findings.addAll(s.alerts().findings(c, a, 20));
     }
+    Map<String, List<Knowledge.Article>> kb = new LinkedHashMap<>();
+    for (Alerts.Alert a : alerts) {
+      kb.computeIfAbsent(a.check(), k -> new ArrayList<>());
+    }
+    for (String check : kb.keySet()) {
+      kb.put(check, s.desk().knowledge().forCheck(c, t.chamberId(), check));
+    }
     return new TicketView(t, sme, alerts, findings, s.tickets().messages(c, t.id(), p.role().desk()), s.tickets().history(c, t.id()),
-        s.tickets().sla().status(c, t.id()));
+        s.tickets().sla().status(c, t.id()), s.desk().attachments().list(c, t.id(), p.role().desk()), s.desk().referrals().forTicket(c, p, t.id()),
+        kb);
   }
 
   public JsonObject toJson() {
@@ -47,7 +61,18 @@ public record TicketView(Tickets.Ticket ticket, Tenants.Sme sme, List<Alerts.Ale
     history.forEach(h -> hist.add(h.toJson()));
     JsonArray al = new JsonArray();
     alerts.forEach(a -> al.add(a.toJson()));
+    JsonArray att = new JsonArray();
+    attachments.forEach(a -> att.add(a.toJson()));
+    JsonArray refs = new JsonArray();
+    referrals.forEach(r -> refs.add(r.toJson()));
+    JsonObject kb = new JsonObject();
+    knowledge.forEach((check, list) -> {
+      JsonArray a = new JsonArray();
+      list.forEach(x -> a.add(new JsonObject().put("id", x.id()).put("check", x.checkKey()).put("title", x.toJson().getJsonObject("title"))));
+      kb.put(check, a);
+    });
     return ticket.toJson().put("company", sme.toJson()).put("alert", alert() == null ? null : alert().toJson()).put("alerts", al)
-        .put("findings", new JsonArray(findings)).put("messages", msgs).put("history", hist).put("sla", sla);
+        .put("findings", new JsonArray(findings)).put("messages", msgs).put("history", hist).put("sla", sla)
+        .put("attachments", att).put("referrals", refs).put("knowledge", kb);
   }
 }

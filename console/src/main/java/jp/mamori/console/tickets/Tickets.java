@@ -294,7 +294,7 @@ public final class Tickets {
 
   /** Tickets a partner responder sees: those referred to the partner the user works for (not withdrawn). */
   private static final String PARTNER_SCOPE = "EXISTS (SELECT 1 FROM referrals r JOIN users pu ON pu.partner_id = r.partner_id "
-      + "WHERE r.ticket_id = t.id AND pu.id = ? AND r.status <> 'withdrawn')";
+      + "WHERE r.ticket_id = t.id AND pu.id = ? AND r.status IN ('requested', 'accepted', 'completed'))";
 
   private static Optional<Scope> scope(Principal p) {
     if (p.role() == Role.PARTNER) {
@@ -379,6 +379,11 @@ public final class Tickets {
       return Jdbc.count(c, "SELECT COUNT(*) FROM tickets t WHERE t.id = ? AND " + PARTNER_SCOPE, id, p.userId()) > 0 ? t : Optional.empty();
     }
     return t.filter(x -> p.seesSme(x.chamberId(), x.smeId()));
+  }
+
+  /** Unscoped: for callers that already established access through another object (a referral). */
+  public Optional<Ticket> byId(Connection c, long id) throws SQLException {
+    return Jdbc.one(c, SELECT + "WHERE t.id = ?", this::ticket, id);
   }
 
   /** The ticket for a desk action: 404 when invisible, 403 when the principal is not chamber desk staff. */
@@ -512,6 +517,13 @@ public final class Tickets {
       move(c, p, t, "referred");
     }
     raiseStage(c, t, "recover");
+  }
+
+  /** No referral is live any more: the ticket is the desk's again (open), whoever's answer ended the referral. */
+  public void returnFromReferral(Connection c, Principal p, Ticket t) throws SQLException {
+    if (t.status().equals("referred")) {
+      move(c, p, t, "open");
+    }
   }
 
   private void history(Connection c, long ticketId, String from, String to, Principal p) throws SQLException {

@@ -39,7 +39,7 @@ public final class Http {
 
   /** The JSON object body, or a 400 naming the problem. */
   public static JsonObject body(RoutingContext ctx) {
-    if (ctx.body() == null || ctx.body().length() == 0) {
+    if (ctx.body() == null || ctx.body().length() <= 0) {
       throw ApiError.badRequest("request body must be a JSON object");
     }
     try {
@@ -51,6 +51,11 @@ public final class Http {
     } catch (DecodeException | ClassCastException e) {
       throw ApiError.badRequest("request body is not valid JSON: " + firstLine(e.getMessage()));
     }
+  }
+
+  /** The JSON object body, or an empty object when the request has none (actions whose fields are all optional). */
+  public static JsonObject bodyOrEmpty(RoutingContext ctx) {
+    return ctx.body() == null || ctx.body().length() <= 0 ? new JsonObject() : body(ctx);
   }
 
   private static String firstLine(String s) {
