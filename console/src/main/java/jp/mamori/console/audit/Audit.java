@@ -137,6 +137,8 @@ public final class Audit {
       case "attachment" -> "SELECT t.chamber_id, t.sme_id FROM attachments x JOIN tickets t ON t.id = x.ticket_id WHERE x.id = ?";
       case "referral" -> "SELECT t.chamber_id, t.sme_id FROM referrals r JOIN tickets t ON t.id = r.ticket_id WHERE r.id = ?";
       case "queue" -> "SELECT chamber_id, NULL FROM queues WHERE id = ?";
+      case "user" -> "SELECT COALESCE((SELECT MIN(chamber_id) FROM user_chambers uc WHERE uc.user_id = u.id), "
+          + "(SELECT chamber_id FROM smes WHERE id = u.sme_id), 0), u.sme_id FROM users u WHERE u.id = ?";
       default -> null;
     };
     if (sql == null) {

@@ -63,6 +63,12 @@ public final class AuditRecorder implements Handler<RoutingContext> {
         ctx.response().getStatusCode(), detail, address));
   }
 
+  /** A sign-in attempt (ok, failed password, failed code): recorded for the attempted address even without a session. */
+  public void signIn(String email, String address, String action, Principal p, Long userId) {
+    add(new Audit.Record(clock.millis(), p, action, "user", userId == null ? null : Long.toString(userId), null, null, null,
+        new JsonObject().put("email", email), address));
+  }
+
   void add(Audit.Record r) {
     if (size.incrementAndGet() > MAX_PENDING) {
       size.decrementAndGet();
@@ -98,31 +104,46 @@ public final class AuditRecorder implements Handler<RoutingContext> {
     if (batch.isEmpty()) {
       return Future.succeededFuture(0);
     }
-    return db.write(c -> {
+    // who owns each object is looked up on a reader, memoised per batch; the writer only inserts
+    return db.read(c -> {
+      java.util.Map<String, java.util.Optional<long[]>> owners = new java.util.HashMap<>();
       List<Audit.Record> resolved = new ArrayList<>(batch.size());
       for (Audit.Record r : batch) {
         Long chamber = null;
         Long sme = null;
-        var owner = Audit.owner(c, r.objectType(), r.objectId());
+        java.util.Optional<long[]> owner = owner(owners, c, r.objectType(), r.objectId());
         if (owner.isPresent()) {
           chamber = owner.get()[0];
           sme = owner.get()[1] < 0 ? null : owner.get()[1];
         } else if (r.principal() != null && r.principal().smeId() != null) {
           sme = r.principal().smeId();
-          chamber = Audit.owner(c, "sme", sme.toString()).map(o -> o[0]).orElse(null);
+          chamber = owner(owners, c, "sme", sme.toString()).map(o -> o[0]).orElse(null);
         } else if (r.principal() != null && r.principal().chamberIds().size() == 1) {
           chamber = r.principal().chamberIds().iterator().next();
         }
         resolved.add(new Audit.Record(r.at(), r.principal(), r.action(), r.objectType(), r.objectId(), chamber, sme, r.status(), r.detail(),
             r.address()));
       }
+      return resolved;
+    }).compose(resolved -> db.write(c -> {
       audit.write(c, resolved);
       return resolved.size();
-    }).recover(e -> {
+    })).recover(e -> {
       LOG.error("cannot write {} audit rows; keeping them for the next flush", batch.size(), e);
       batch.forEach(this::add);
       return Future.failedFuture(e);
     });
+  }
+
+  private static java.util.Optional<long[]> owner(java.util.Map<String, java.util.Optional<long[]>> memo, java.sql.Connection c, String type,
+      String id) throws java.sql.SQLException {
+    String key = type + ":" + id;
+    java.util.Optional<long[]> found = memo.get(key);
+    if (found == null) {
+      found = Audit.owner(c, type, id);
+      memo.put(key, found);
+    }
+    return found;
   }
 
   public int pending() {

@@ -7,6 +7,7 @@ import java.time.Clock;
 import jp.mamori.common.Database;
 import jp.mamori.console.attachments.Attachments;
 import jp.mamori.console.audit.Audit;
+import jp.mamori.console.auth.SecondFactor;
 import jp.mamori.console.audit.AuditRecorder;
 import jp.mamori.console.exports.IncidentReports;
 import jp.mamori.console.knowledge.CannedAnswers;
@@ -38,6 +39,7 @@ public final class Desk {
   private final CannedAnswers canned;
   private final Referrals referrals;
   private final IncidentReports incidentReports;
+  private final SecondFactor secondFactor;
   private long slaTimer = -1;
   private long auditTimer = -1;
   private Vertx vertx;
@@ -50,6 +52,7 @@ public final class Desk {
     this.canned = new CannedAnswers(clock);
     this.referrals = new Referrals(clock, tickets);
     this.incidentReports = new IncidentReports(clock);
+    this.secondFactor = new SecondFactor(clock);
     this.sla = tickets.sla();
     this.audit = tickets.audit();
     this.slaMonitor = new SlaMonitor(clock);
@@ -103,6 +106,10 @@ public final class Desk {
 
   public IncidentReports incidentReports() {
     return incidentReports;
+  }
+
+  public SecondFactor secondFactor() {
+    return secondFactor;
   }
 
   public void start(Vertx vertx, Database db) {

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import jp.mamori.common.Jdbc;
 import jp.mamori.console.auth.Principal;
-import jp.mamori.console.web.ApiError;
 
 /**
  * Canned answers: plain-text replies the desk reuses. Placeholders {company}, {contact} and {advisor} are filled

@@ -4,7 +4,6 @@ import static jp.mamori.console.desk.Pages.field;
 import static jp.mamori.console.desk.Pages.t;
 import static jp.mamori.console.web.Html.esc;
 
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;

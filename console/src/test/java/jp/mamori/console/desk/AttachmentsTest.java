@@ -14,35 +14,23 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import jp.mamori.console.ApiClient;
 import jp.mamori.console.ConsoleHarness;
-import jp.mamori.testing.MutableClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Attachments: size caps, types sniffed from the bytes, stored under names nobody chooses, served as downloads. */
-class AttachmentsTest {
+class AttachmentsTest extends DeskTestBase {
   static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
-  @TempDir Path tmp;
-  DeskFixture f;
   long ticket;
 
   @BeforeEach
-  void start() throws Exception {
-    f = new DeskFixture(tmp, new MutableClock(Instant.parse("2026-06-10T01:00:00Z")));
+  void openTicket() throws Exception {
     ticket = f.consultFromBox("画面がおかしい", "写真を送ります");
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    f.close();
   }
 
   /** Uploads like the page's script does: raw bytes, the session cookie and the CSRF header. */

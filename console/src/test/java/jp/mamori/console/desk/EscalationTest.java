@@ -4,33 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import jp.mamori.console.ApiClient;
 import jp.mamori.console.exports.EvidencePack;
 import jp.mamori.console.exports.IncidentReports;
-import jp.mamori.testing.MutableClock;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** 相談 → アドバイス → 復旧 → 調査: referral with dispatch, partner visibility, insurance flag, evidence pack, incident report. */
-class EscalationTest {
-  @TempDir Path tmp;
-  final MutableClock clock = new MutableClock(Instant.parse("2026-06-10T01:00:00Z"));
-  DeskFixture f;
+class EscalationTest extends DeskTestBase {
 
-  @BeforeEach
-  void start() throws Exception {
-    f = new DeskFixture(tmp, clock);
-  }
 
-  @AfterEach
-  void stop() throws Exception {
-    f.close();
-  }
 
   @Test
   void referralToAPartnerWhoSeesOnlyThatTicket() throws Exception {

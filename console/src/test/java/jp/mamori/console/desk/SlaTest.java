@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -14,32 +13,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import jp.mamori.console.ApiClient;
 import jp.mamori.console.sla.SlaMonitor;
-import jp.mamori.testing.MutableClock;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The SLA clock on real tickets: business hours, a Japanese holiday skipped, paused while waiting, warnings, compliance. */
-class SlaTest {
+class SlaTest extends DeskTestBase {
   static final ZoneId JST = ZoneId.of("Asia/Tokyo");
-  @TempDir Path tmp;
-  // Friday 2026-11-20 16:00 JST; Monday 11/23 is 勤労感謝の日
-  final MutableClock clock = new MutableClock(jst(2026, 11, 20, 16, 0));
-  DeskFixture f;
+
+  /** Friday 2026-11-20 16:00 JST; Monday 11/23 is 勤労感謝の日. */
+  @Override
+  Instant start() {
+    return jst(2026, 11, 20, 16, 0);
+  }
 
   static Instant jst(int y, int m, int d, int h, int min) {
     return ZonedDateTime.of(y, m, d, h, min, 0, 0, JST).toInstant();
-  }
-
-  @BeforeEach
-  void start() throws Exception {
-    f = new DeskFixture(tmp, clock);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    f.close();
   }
 
   JsonObject ticket(ApiClient who, long id) throws Exception {

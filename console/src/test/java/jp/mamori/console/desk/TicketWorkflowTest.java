@@ -4,32 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import jp.mamori.common.Jdbc;
 import jp.mamori.console.ApiClient;
-import jp.mamori.testing.MutableClock;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Where tickets come from, how they move, merging, assignment and queues, internal notes, the audit log. */
-class TicketWorkflowTest {
-  @TempDir Path tmp;
-  final MutableClock clock = new MutableClock(Instant.parse("2026-06-10T01:00:00Z"));
-  DeskFixture f;
+class TicketWorkflowTest extends DeskTestBase {
 
-  @BeforeEach
-  void start() throws Exception {
-    f = new DeskFixture(tmp, clock);
-  }
 
-  @AfterEach
-  void stop() throws Exception {
-    f.close();
-  }
 
   @Test
   void consultationsFromTheBoxPageThePortalAndThePhone() throws Exception {
