@@ -71,9 +71,6 @@ public final class ReferralRoutes {
       throw ApiError.badRequest("chamberId is required");
     }
     return s.db().write(c -> {
-      if (!p.operator() && Jdbc.count(c, "SELECT COUNT(*) FROM partners WHERE id = ?", id) == 0) {
-        throw ApiError.notFound("partner " + id);
-      }
       s.desk().referrals().link(c, p, id, chamberId);
       return s.desk().referrals().partner(c, p, id).map(Referrals.Partner::toJson).orElse(new JsonObject().put("id", id));
     });

@@ -107,7 +107,8 @@ public final class Referrals {
       throw p.seesChamber(chamberId) ? ApiError.forbidden("only the chamber's administrators choose its partners")
           : ApiError.notFound("chamber " + chamberId);
     }
-    if (Jdbc.count(c, "SELECT COUNT(*) FROM partners WHERE id = ?", partnerId) == 0 || Jdbc.count(c, "SELECT COUNT(*) FROM chambers WHERE id = ?", chamberId) == 0) {
+    // a chamber admin adds their other chambers to a partner they already work with; new partners are the operator's
+    if (partner(c, p, partnerId).isEmpty() || Jdbc.count(c, "SELECT COUNT(*) FROM chambers WHERE id = ?", chamberId) == 0) {
       throw ApiError.notFound("partner " + partnerId + " or chamber " + chamberId);
     }
     Jdbc.update(c, "INSERT OR IGNORE INTO partner_chambers(partner_id, chamber_id) VALUES (?, ?)", partnerId, chamberId);
