@@ -264,7 +264,8 @@ public final class TicketPages {
     fact(b, lang, "tickets.company", esc(v.sme().name()));
     b.append("<dt>").append(t(lang, "tickets.status")).append("</dt><dd class=\"status\">").append(t(lang, "status." + t.status())).append("</dd>");
     fact(b, lang, "tickets.severity", Layout.badge(lang, t.severity() == null ? "medium" : t.severity()));
-    fact(b, lang, "desk.source", t(lang, "desk.source." + t.source()) + (t.channel() == null ? "" : " · " + t(lang, "desk.channel." + t.channel())));
+    fact(b, lang, "desk.source", t(lang, "desk.source." + t.source())
+        + (t.source().equals("advisor") && t.channel() != null ? " · " + t(lang, "desk.channel." + t.channel()) : ""));
     fact(b, lang, "tickets.created", Html.time(t.createdAt()));
     if (t.contactName() != null || t.contactPhone() != null) {
       fact(b, lang, "desk.contact", esc(Optional.ofNullable(t.contactName()).orElse("")) + " " + esc(Optional.ofNullable(t.contactPhone()).orElse("")));
