@@ -456,13 +456,22 @@ public final class Tickets {
       if (t.status().equals("new") && then == null) {
         move(c, p, t, "open");
       }
-    } else if (p.role().portal() && (t.status().equals("waiting") || t.status().equals("resolved"))) {
+    } else if (p.role().portal() && (t.status().equals("waiting") || t.status().equals("resolved")) && !superseded(c, t)) {
       move(c, p, t, "open");
     }
     if (then != null) {
       changeStatus(c, p, reload(c, t), then);
     }
     return new Message(id, t.id(), p.userId(), p.displayName(), kind, text, Instant.ofEpochMilli(now));
+  }
+
+  /** A resolved ticket whose alert came back has a newer live ticket; a late answer on the old one does not reopen it. */
+  private boolean superseded(Connection c, Ticket t) throws SQLException {
+    if (t.alertId() == null || LIVE.contains(t.status())) {
+      return false;
+    }
+    Optional<Long> live = liveTicketForAlert(c, t.alertId());
+    return live.isPresent() && live.get() != t.id();
   }
 
   private Ticket reload(Connection c, Ticket t) throws SQLException {

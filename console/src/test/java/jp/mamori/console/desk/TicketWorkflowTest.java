@@ -83,6 +83,21 @@ class TicketWorkflowTest extends DeskTestBase {
   }
 
   @Test
+  void aLateAnswerOnAResolvedTicketWhoseAlertCameBackDoesNotClash() throws Exception {
+    long first = f.escalate("web.injected-script", "late");
+    ApiClient advisor = f.login("advisor-a@example.jp");
+    assertThat(advisor.patch("/api/v1/tickets/" + first, new JsonObject().put("status", "resolved")).statusCode()).isEqualTo(200);
+    f.console.write(c -> Jdbc.update(c, "UPDATE alerts SET status = 'resolved' WHERE id = (SELECT alert_id FROM tickets WHERE id = ?)", first));
+    long second = f.escalate("web.injected-script", "late");
+    assertThat(second).isNotEqualTo(first);
+    var late = f.login("owner-a@example.jp").post("/api/v1/tickets/" + first + "/messages", new JsonObject().put("body", "前の件ですが"));
+    assertThat(late.statusCode()).as(late.bodyAsString()).isEqualTo(201);
+    assertThat(advisor.get("/api/v1/tickets/" + first).bodyAsJsonObject().getString("status")).isEqualTo("resolved");
+    assertThat(advisor.patch("/api/v1/tickets/" + first, new JsonObject().put("status", "open")).statusCode()).as("two live tickets for one alert")
+        .isEqualTo(409);
+  }
+
+  @Test
   void internalNotesStayWithTheDesk() throws Exception {
     long id = f.escalate("web.injected-script", "n1");
     ApiClient advisor = f.login("advisor-a@example.jp");
