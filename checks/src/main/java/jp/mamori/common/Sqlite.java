@@ -57,9 +57,12 @@ public final class Sqlite {
     try (Statement s = c.createStatement()) {
       s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
     }
-    int current;
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
-      current = rs.next() ? rs.getInt(1) : 0;
+    // by version, not by the highest one: streams of work own number ranges and land in any order
+    java.util.Set<Integer> done = new java.util.HashSet<>();
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT version FROM schema_version")) {
+      while (rs.next()) {
+        done.add(rs.getInt(1));
+      }
     }
     int applied = 0;
     boolean auto = c.getAutoCommit();
@@ -69,7 +72,7 @@ public final class Sqlite {
         continue;
       }
       int version = versionOf(name);
-      if (version <= current) {
+      if (done.contains(version)) {
         continue;
       }
       c.setAutoCommit(false);

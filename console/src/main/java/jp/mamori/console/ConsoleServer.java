@@ -26,6 +26,8 @@ import jp.mamori.console.auth.Sessions;
 import jp.mamori.console.auth.Users;
 import jp.mamori.console.boxes.BoxRoutes;
 import jp.mamori.console.boxes.Boxes;
+import jp.mamori.console.desk.Desk;
+import jp.mamori.console.desk.DeskRoutes;
 import jp.mamori.console.ingest.Alerts;
 import jp.mamori.console.ingest.IngestRoutes;
 import jp.mamori.console.ingest.Ingestion;
@@ -75,7 +77,8 @@ public final class ConsoleServer extends VerticleBase {
           services = new Services(vertx, db, clock, vertx.createSharedWorkerExecutor("mamori-password-hashing", 2, 1, TimeUnit.MINUTES),
               new Users(new PasswordHasher(options.passwordIterations()), clock), new Sessions(clock),
               new LoginLimiter(clock, 5, 50, Duration.ofMinutes(15)), new Tenants(clock), new Boxes(clock), tickets, new Alerts(),
-              new Ingestion(clock, tickets), new ConsoleMetrics());
+              new Ingestion(clock, tickets), new ConsoleMetrics(), new Desk(clock, tickets, options.dataDir()));
+          services.desk().start(vertx, db);
           HttpServerOptions http = new HttpServerOptions().setHost(options.host()).setPort(options.port())
               .setCompressionSupported(true).setMaxFormAttributeSize(64 * 1024);
           options.tlsCert().ifPresent(cert -> http.setSsl(true)
@@ -123,10 +126,12 @@ public final class ConsoleServer extends VerticleBase {
         .onFailure(ctx::fail));
     r.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
     new AuthRoutes(services).mount(r);
+    r.route().handler(services.desk().auditRecorder());
     new BoxRoutes(services).mount(r);
     new IngestRoutes(services).mount(r);
     new TenantRoutes(services).mount(r);
     new TicketRoutes(services).mount(r);
+    new DeskRoutes(services).mount(r);
     r.route().last().handler(this::notFound);
     r.route().failureHandler(this::failure);
     return r;
@@ -172,6 +177,7 @@ public final class ConsoleServer extends VerticleBase {
   @Override
   public Future<?> stop() {
     Future<Void> closeServer = server == null ? Future.succeededFuture() : server.close();
-    return closeServer.eventually(() -> services == null ? Future.succeededFuture() : services.db().close());
+    return closeServer.eventually(() -> services == null ? Future.succeededFuture() : services.desk().stop())
+        .eventually(() -> services == null ? Future.succeededFuture() : services.db().close());
   }
 }

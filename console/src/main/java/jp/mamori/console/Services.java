@@ -8,6 +8,7 @@ import jp.mamori.console.auth.LoginLimiter;
 import jp.mamori.console.auth.Sessions;
 import jp.mamori.console.auth.Users;
 import jp.mamori.console.boxes.Boxes;
+import jp.mamori.console.desk.Desk;
 import jp.mamori.console.ingest.Alerts;
 import jp.mamori.console.ingest.Ingestion;
 import jp.mamori.console.metrics.ConsoleMetrics;
@@ -28,4 +29,5 @@ public record Services(
     Tickets tickets,
     Alerts alerts,
     Ingestion ingestion,
-    ConsoleMetrics metrics) {}
+    ConsoleMetrics metrics,
+    Desk desk) {}

@@ -45,6 +45,14 @@ public final class ApiClient {
     return call(HttpMethod.POST, path, body);
   }
 
+  public HttpResponse<Buffer> patch(String path, JsonObject body) throws Exception {
+    return call(HttpMethod.PATCH, path, body);
+  }
+
+  public HttpResponse<Buffer> put(String path, JsonObject body) throws Exception {
+    return call(HttpMethod.PUT, path, body);
+  }
+
   /** Sends without the CSRF header, as a cross-site form post would. */
   public HttpResponse<Buffer> postWithoutCsrf(String path, JsonObject body) throws Exception {
     return http.postAbs(base + path).sendJsonObject(body).await(30, TimeUnit.SECONDS);

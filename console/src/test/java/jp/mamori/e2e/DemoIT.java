@@ -21,7 +21,7 @@ class DemoIT {
     try (JarProcess demo = JarProcess.start(JarProcess.CONSOLE_JAR, tmp.resolve("demo.log"), "demo", "--port", "0",
         "--data", tmp.resolve("data").toString())) {
       String url = demo.await(Pattern.compile("(http://\\S+)"), 90);
-      String password = demo.await(Pattern.compile("advisor@demo\\.mamori\\.jp\\s+パスワード / password: (\\S+)"), 30);
+      String password = demo.await(Pattern.compile("advisor@demo\\.mamori\\.jp\\s+パスワード / password: (\\S+)"), 90);
       ApiClient advisor = new ApiClient(vertx, url).login("advisor@demo.mamori.jp", password);
       assertThat(advisor.get("/api/v1/me").bodyAsJsonObject().getString("role")).isEqualTo("advisor");
       long deadline = System.currentTimeMillis() + 90_000;

@@ -1,28 +1,25 @@
 package jp.mamori.console.tickets;
 
-import static jp.mamori.console.web.Html.esc;
-
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
 import java.util.HashSet;
-import java.util.List;
-import java.util.Optional;
 import java.util.Set;
+import jp.mamori.common.Jdbc;
 import jp.mamori.console.Services;
 import jp.mamori.console.auth.Principal;
-import jp.mamori.console.ingest.Alerts;
-import jp.mamori.console.tenancy.Tenants;
+import jp.mamori.console.boxes.BoxRoutes;
 import jp.mamori.console.web.ApiError;
-import jp.mamori.console.web.Html;
 import jp.mamori.console.web.Http;
-import jp.mamori.console.web.I18n;
-import jp.mamori.console.web.Layout;
 
-/** The advisor's queue and ticket page, and the same through the API. */
+/** The ticket API: queue, consultations from every source, the workflow, merging; pages are in {@link TicketPages}. */
 public final class TicketRoutes {
+  /** A company (through any source) opens at most this many consultations a day; a stuck script cannot flood the desk. */
+  static final int CONSULTATIONS_PER_DAY = 20;
+
   private final Services s;
 
   public TicketRoutes(Services s) {
@@ -31,42 +28,26 @@ public final class TicketRoutes {
 
   public void mount(Router r) {
     r.get("/api/v1/tickets").handler(ctx -> Http.api(ctx, this::apiList, 200));
-    r.get("/api/v1/tickets/:id").handler(ctx -> Http.api(ctx, c -> view(c).map(View::toJson), 200));
-    r.post("/api/v1/tickets/:id/messages").handler(ctx -> Http.api(ctx, this::apiMessage, 201));
+    r.post("/api/v1/tickets").handler(ctx -> Http.api(ctx, this::apiCreate, 201));
+    r.get("/api/v1/tickets/:id").handler(ctx -> Http.api(ctx, c -> view(c).map(TicketView::toJson), 200));
     r.patch("/api/v1/tickets/:id").handler(ctx -> Http.api(ctx, this::apiPatch, 200));
-    r.get("/").handler(ctx -> ctx.redirect(ctx.get(Http.PRINCIPAL) == null ? "/login" : "/tickets"));
-    r.get("/tickets").handler(this::listPage);
-    r.get("/tickets/:id").handler(this::ticketPage);
-    r.post("/tickets/:id/messages").handler(this::formMessage);
-    r.post("/tickets/:id/status").handler(this::formStatus);
+    r.post("/api/v1/tickets/:id/messages").handler(ctx -> Http.api(ctx, this::apiMessage, 201));
+    r.post("/api/v1/tickets/:id/merge").handler(ctx -> Http.api(ctx, this::apiMerge, 200));
+    r.post("/api/v1/box/consultations").handler(ctx -> Http.api(ctx, this::boxConsultation, 201));
+    new TicketPages(s).mount(r);
   }
 
-  record View(Tickets.Ticket ticket, Tenants.Sme sme, Alerts.Alert alert, List<JsonObject> findings, List<Tickets.Message> messages) {
-    JsonObject toJson() {
-      JsonArray msgs = new JsonArray();
-      messages.forEach(m -> msgs.add(m.toJson()));
-      return ticket.toJson().put("company", sme.toJson()).put("alert", alert == null ? null : alert.toJson())
-          .put("findings", new JsonArray(findings)).put("messages", msgs);
-    }
-  }
-
-  private Future<View> view(RoutingContext ctx) {
+  Future<TicketView> view(RoutingContext ctx) {
     Principal p = Http.principal(ctx);
     long id = Http.idParam(ctx, "id");
-    return s.db().read(c -> {
-      Tickets.Ticket t = s.tickets().get(c, p, id).orElseThrow(() -> ApiError.notFound("ticket " + id));
-      Tenants.Sme sme = s.tenants().sme(c, t.smeId()).orElseThrow();
-      Alerts.Alert alert = t.alertId() == null ? null : s.alerts().get(c, p, t.alertId()).orElse(null);
-      List<JsonObject> findings = alert == null ? List.of() : s.alerts().findings(c, alert.id(), 20);
-      return new View(t, sme, alert, findings, s.tickets().messages(c, t.id(), p.role().desk()));
-    });
+    return s.db().read(c -> TicketView.load(s, c, p, id));
   }
 
-  private Future<JsonArray> apiList(RoutingContext ctx) {
-    Principal p = Http.principal(ctx);
+  /** The queue filters shared by the API and the queue page. */
+  static Tickets.Filter filter(RoutingContext ctx, Principal p) {
     Set<String> statuses = new HashSet<>();
     String status = ctx.request().getParam("status");
-    if (status == null || status.equals("live")) {
+    if (status == null || status.isBlank() || status.equals("live")) {
       statuses.addAll(Tickets.LIVE);
     } else if (!status.equals("all")) {
       for (String st : status.split(",")) {
@@ -76,189 +57,126 @@ public final class TicketRoutes {
         statuses.add(st);
       }
     }
-    int limit = intParam(ctx, "limit", 100);
-    int offset = intParam(ctx, "offset", 0);
-    String sme = ctx.request().getParam("smeId");
-    Long smeId = sme == null ? null : parseLong(sme, "smeId");
-    return s.db().read(c -> Tickets.toJson(s.tickets().list(c, p, new Tickets.Filter(statuses, smeId, limit, offset))));
-  }
-
-  private static int intParam(RoutingContext ctx, String name, int fallback) {
-    String v = ctx.request().getParam(name);
-    return v == null ? fallback : (int) parseLong(v, name);
-  }
-
-  private static long parseLong(String v, String name) {
-    try {
-      return Long.parseLong(v);
-    } catch (NumberFormatException e) {
-      throw ApiError.badRequest(name + " must be a number, got: " + v);
+    Set<String> sla = new HashSet<>();
+    String slaParam = ctx.request().getParam("sla");
+    if (slaParam != null && !slaParam.isBlank()) {
+      for (String v : slaParam.split(",")) {
+        if (!Set.of("warning", "breached", "paused").contains(v)) {
+          throw ApiError.badRequest("sla must be a comma list of warning, breached, paused; got " + v);
+        }
+        sla.add(v);
+      }
     }
+    String assignee = ctx.request().getParam("assignee");
+    Long assigneeId = null;
+    boolean unassigned = false;
+    if ("me".equals(assignee)) {
+      assigneeId = p.userId();
+    } else if ("none".equals(assignee)) {
+      unassigned = true;
+    } else if (assignee != null && !assignee.isBlank()) {
+      assigneeId = Http.queryLong(ctx, "assignee");
+    }
+    String sort = ctx.request().getParam("sort");
+    if (sort != null && !Tickets.SORTS.contains(sort)) {
+      throw ApiError.badRequest("sort must be one of " + Tickets.SORTS + ", got " + sort);
+    }
+    Long limit = Http.queryLong(ctx, "limit");
+    Long offset = Http.queryLong(ctx, "offset");
+    return new Tickets.Filter(statuses, Http.queryLong(ctx, "smeId"), limit == null ? 100 : limit.intValue(), offset == null ? 0 : offset.intValue(),
+        Http.queryLong(ctx, "queueId"), assigneeId, unassigned, sla, sort == null ? "severity" : sort, ctx.request().getParam("q"));
   }
 
-  private Future<JsonObject> apiMessage(RoutingContext ctx) {
-    JsonObject body = Http.body(ctx);
-    return addMessage(ctx, body.getString("kind", "reply"), body.getString("body")).map(Tickets.Message::toJson);
-  }
-
-  private Future<Tickets.Message> addMessage(RoutingContext ctx, String kind, String text) {
+  private Future<JsonArray> apiList(RoutingContext ctx) {
     Principal p = Http.principal(ctx);
-    long id = Http.idParam(ctx, "id");
+    Tickets.Filter f = filter(ctx, p);
+    return s.db().read(c -> Tickets.toJson(s.tickets().list(c, p, f)));
+  }
+
+  /** The desk enters a phone or walk-in consultation; an owner or staff member asks for help through the portal. */
+  private Future<JsonObject> apiCreate(RoutingContext ctx) {
+    Principal p = Http.principal(ctx);
+    JsonObject b = Http.body(ctx);
     return s.db().write(c -> {
-      Tickets.Ticket t = s.tickets().get(c, p, id).orElseThrow(() -> ApiError.notFound("ticket " + id));
-      return s.tickets().addMessage(c, p, t, kind, text);
+      long id = create(c, p, b);
+      return s.tickets().get(c, p, id).orElseThrow().toJson();
     });
+  }
+
+  long create(java.sql.Connection c, Principal p, JsonObject b) throws java.sql.SQLException {
+    if (p.role().desk()) {
+      Long smeId = b.getLong("smeId");
+      if (smeId == null) {
+        throw ApiError.badRequest("smeId is required");
+      }
+      return s.tickets().openByAdvisor(c, p, new Tickets.AdvisorEntry(smeId, b.getString("subject"), b.getString("body"),
+          b.getString("channel", "phone"), b.getString("severity"), b.getString("contactName"), b.getString("contactPhone")));
+    }
+    if (p.role().portal() && p.smeId() != null) {
+      Long smeId = b.getLong("smeId");
+      if (smeId != null && smeId.longValue() != p.smeId()) {
+        throw ApiError.notFound("company " + smeId);
+      }
+      dailyCap(c, p.smeId());
+      return s.tickets().openConsultation(c, new Tickets.Consultation(p.smeId(), "portal", b.getString("subject"), b.getString("body"),
+          b.getString("contactName", p.displayName()), b.getString("contactPhone"), p.userId()));
+    }
+    throw ApiError.forbidden("only the chamber's desk and member companies open consultations");
+  }
+
+  private void dailyCap(java.sql.Connection c, long smeId) throws java.sql.SQLException {
+    long since = s.clock().millis() - Duration.ofDays(1).toMillis();
+    if (Jdbc.count(c, "SELECT COUNT(*) FROM tickets WHERE sme_id = ? AND source IN ('portal', 'local') AND created_at >= ?", smeId, since)
+        >= CONSULTATIONS_PER_DAY) {
+      throw new ApiError(429, "too_many_consultations", "this company opened " + CONSULTATIONS_PER_DAY
+          + " consultations in the last 24 hours; please call the chamber's desk");
+    }
   }
 
   private Future<JsonObject> apiPatch(RoutingContext ctx) {
-    JsonObject body = Http.body(ctx);
-    return setStatus(ctx, body.getString("status")).map(Tickets.Ticket::toJson);
-  }
-
-  private Future<Tickets.Ticket> setStatus(RoutingContext ctx, String status) {
     Principal p = Http.principal(ctx);
-    if (!p.role().desk()) {
-      throw ApiError.forbidden("only the chamber's desk changes a ticket's status");
-    }
     long id = Http.idParam(ctx, "id");
     return s.db().write(c -> {
       Tickets.Ticket t = s.tickets().get(c, p, id).orElseThrow(() -> ApiError.notFound("ticket " + id));
-      s.tickets().setStatus(c, t, status);
-      return s.tickets().get(c, p, id).orElseThrow();
+      s.tickets().update(c, p, t, Http.body(ctx));
+      return s.tickets().get(c, p, id).orElseThrow().toJson();
     });
   }
 
-  private static boolean requireLogin(RoutingContext ctx) {
-    if (ctx.get(Http.PRINCIPAL) == null) {
-      ctx.redirect("/login?next=" + java.net.URLEncoder.encode(ctx.request().path(), java.nio.charset.StandardCharsets.UTF_8));
-      return false;
-    }
-    return true;
-  }
-
-  private void listPage(RoutingContext ctx) {
-    if (!requireLogin(ctx)) {
-      return;
-    }
+  private Future<JsonObject> apiMessage(RoutingContext ctx) {
     Principal p = Http.principal(ctx);
-    String lang = Http.lang(ctx);
-    boolean all = "all".equals(ctx.request().getParam("status"));
-    s.db().read(c -> s.tickets().list(c, p, new Tickets.Filter(all ? Tickets.STATUSES : Tickets.LIVE, null, 200, 0))).onSuccess(list -> {
-      StringBuilder rows = new StringBuilder();
-      for (Tickets.Ticket t : list) {
-        rows.append("<tr class=\"ticket\"><td>#").append(t.id()).append("</td><td>").append(Layout.badge(lang, t.severity() == null ? "medium" : t.severity()))
-            .append("</td><td><a href=\"/tickets/").append(t.id()).append("\">").append(esc(t.subject())).append("</a></td><td>")
-            .append(esc(t.smeName())).append("</td><td>").append(esc(I18n.t(lang, "status." + t.status()))).append("</td><td>")
-            .append(Html.time(t.updatedAt())).append("</td></tr>");
-      }
-      String body = "<h1>" + esc(I18n.t(lang, p.role().desk() ? "tickets.title" : "nav.mytickets")) + "</h1>"
-          + "<p class=\"filters\"><a href=\"/tickets\">" + esc(I18n.t(lang, "tickets.live")) + "</a> · <a href=\"/tickets?status=all\">"
-          + esc(I18n.t(lang, "tickets.all")) + "</a></p>"
-          + (list.isEmpty() ? "<p class=\"empty\">" + esc(I18n.t(lang, "tickets.none")) + "</p>"
-              : "<table class=\"list\"><thead><tr><th>#</th><th>" + esc(I18n.t(lang, "tickets.severity")) + "</th><th>"
-                  + esc(I18n.t(lang, "tickets.subject")) + "</th><th>" + esc(I18n.t(lang, "tickets.company")) + "</th><th>"
-                  + esc(I18n.t(lang, "tickets.status")) + "</th><th>" + esc(I18n.t(lang, "tickets.updated")) + "</th></tr></thead><tbody>"
-                  + rows + "</tbody></table>");
-      Layout.page(ctx, 200, I18n.t(lang, "tickets.title"), body);
-    }).onFailure(ctx::fail);
+    long id = Http.idParam(ctx, "id");
+    return s.db().write(c -> {
+      Tickets.Ticket t = s.tickets().get(c, p, id).orElseThrow(() -> ApiError.notFound("ticket " + id));
+      JsonObject body = Http.body(ctx);
+      return s.tickets().addMessage(c, p, t, body.getString("kind", "reply"), body.getString("body"), body.getString("status")).toJson();
+    });
   }
 
-  private void ticketPage(RoutingContext ctx) {
-    if (!requireLogin(ctx)) {
-      return;
-    }
-    String lang = Http.lang(ctx);
+  private Future<JsonObject> apiMerge(RoutingContext ctx) {
     Principal p = Http.principal(ctx);
-    view(ctx).onSuccess(v -> Layout.page(ctx, 200, "#" + v.ticket().id() + " " + v.ticket().subject(), render(ctx, lang, p, v)))
-        .onFailure(e -> {
-          if (e instanceof ApiError a && a.status() == 404) {
-            Layout.page(ctx, 404, I18n.t(lang, "error.title"), "<p>" + esc(I18n.t(lang, "error.notfound")) + "</p>");
-          } else {
-            ctx.fail(e);
-          }
-        });
-  }
-
-  private String render(RoutingContext ctx, String lang, Principal p, View v) {
-    Tickets.Ticket t = v.ticket();
-    StringBuilder b = new StringBuilder();
-    b.append("<h1>#").append(t.id()).append(" ").append(esc(v.alert() != null ? v.alert().title(lang) : t.subject())).append("</h1>");
-    b.append("<dl class=\"facts\"><dt>").append(esc(I18n.t(lang, "tickets.company"))).append("</dt><dd>").append(esc(v.sme().name()))
-        .append("</dd><dt>").append(esc(I18n.t(lang, "tickets.status"))).append("</dt><dd class=\"status\">")
-        .append(esc(I18n.t(lang, "status." + t.status()))).append("</dd><dt>").append(esc(I18n.t(lang, "tickets.severity")))
-        .append("</dt><dd>").append(Layout.badge(lang, t.severity() == null ? "medium" : t.severity())).append("</dd><dt>")
-        .append(esc(I18n.t(lang, "tickets.created"))).append("</dt><dd>").append(Html.time(t.createdAt())).append("</dd></dl>");
-    if (v.alert() != null) {
-      Alerts.Alert a = v.alert();
-      b.append("<section class=\"alert\"><h2>").append(esc(I18n.t(lang, "alert.title"))).append("</h2><p>")
-          .append(esc(I18n.t(lang, "alert.summary", a.occurrences(), Html.time(a.firstSeenAt()), Html.time(a.lastSeenAt()))))
-          .append(" <span class=\"alert-status\">").append(esc(I18n.t(lang, "alert." + a.status()))).append("</span></p>");
-      b.append("<table class=\"findings\"><thead><tr><th>").append(esc(I18n.t(lang, "finding.observed"))).append("</th><th>")
-          .append(esc(I18n.t(lang, "finding.target"))).append("</th><th>").append(esc(I18n.t(lang, "finding.detail")))
-          .append("</th></tr></thead><tbody>");
-      for (JsonObject f : v.findings()) {
-        JsonObject title = f.getJsonObject("title", new JsonObject());
-        JsonObject advice = f.getJsonObject("advice", new JsonObject());
-        b.append("<tr class=\"finding\"><td>").append(Html.time(java.time.Instant.parse(f.getString("observedAt")))).append("</td><td><code>")
-            .append(esc(f.getString("target"))).append("</code></td><td><strong>").append(esc(title.getString(lang, title.getString("ja"))))
-            .append("</strong><p class=\"advice\">").append(esc(advice.getString(lang, advice.getString("ja")))).append("</p>")
-            .append("<pre class=\"evidence\">").append(esc(f.getJsonObject("evidence", new JsonObject()).encodePrettily())).append("</pre></td></tr>");
-      }
-      b.append("</tbody></table></section>");
-    }
-    b.append("<section class=\"messages\"><h2>").append(esc(I18n.t(lang, "messages.title"))).append("</h2>");
-    for (Tickets.Message m : v.messages()) {
-      b.append("<article class=\"msg msg-").append(esc(m.kind())).append("\"><header>")
-          .append(esc(m.authorName() == null ? I18n.t(lang, "messages.system") : m.authorName())).append(" · ")
-          .append(esc(I18n.t(lang, "messages.kind." + m.kind()))).append(" · ").append(Html.time(m.createdAt()))
-          .append("</header><p>").append(Html.paragraphs(m.text(lang))).append("</p></article>");
-    }
-    b.append("</section>");
-    b.append("<form method=\"post\" action=\"/tickets/").append(t.id()).append("/messages\" class=\"reply\">").append(Layout.csrfField(ctx))
-        .append("<label>").append(esc(I18n.t(lang, "reply.label"))).append("<textarea name=\"body\" rows=\"5\" required></textarea></label>");
-    if (p.role().desk()) {
-      b.append("<label class=\"inline\"><input type=\"radio\" name=\"kind\" value=\"reply\" checked> ").append(esc(I18n.t(lang, "messages.kind.reply")))
-          .append("</label><label class=\"inline\"><input type=\"radio\" name=\"kind\" value=\"note\"> ")
-          .append(esc(I18n.t(lang, "messages.kind.note"))).append("</label>");
-    } else {
-      b.append("<input type=\"hidden\" name=\"kind\" value=\"reply\">");
-    }
-    b.append("<button type=\"submit\">").append(esc(I18n.t(lang, "reply.submit"))).append("</button></form>");
-    if (p.role().desk()) {
-      b.append("<form method=\"post\" action=\"/tickets/").append(t.id()).append("/status\" class=\"status-form\">").append(Layout.csrfField(ctx))
-          .append("<label>").append(esc(I18n.t(lang, "tickets.status"))).append(" <select name=\"status\">");
-      for (String st : List.of("new", "open", "waiting", "referred", "resolved", "closed")) {
-        b.append("<option value=\"").append(st).append("\"").append(st.equals(t.status()) ? " selected" : "").append(">")
-            .append(esc(I18n.t(lang, "status." + st))).append("</option>");
-      }
-      b.append("</select></label><button type=\"submit\">").append(esc(I18n.t(lang, "status.change"))).append("</button></form>");
-    }
-    return b.toString();
-  }
-
-  private void formMessage(RoutingContext ctx) {
-    if (!requireLogin(ctx)) {
-      return;
-    }
     long id = Http.idParam(ctx, "id");
-    addMessage(ctx, Optional.ofNullable(ctx.request().getFormAttribute("kind")).orElse("reply"), ctx.request().getFormAttribute("body"))
-        .onSuccess(m -> ctx.redirect("/tickets/" + id))
-        .onFailure(e -> formError(ctx, e));
+    return s.db().write(c -> {
+      Tickets.Ticket source = s.tickets().forDesk(c, p, id);
+      JsonObject body = Http.body(ctx);
+      Long into = body.getLong("into");
+      if (into == null) {
+        throw ApiError.badRequest("into (the ticket to keep) is required");
+      }
+      Tickets.Ticket target = s.tickets().get(c, p, into).orElseThrow(() -> ApiError.notFound("ticket " + into));
+      s.tickets().merge(c, p, source, target);
+      return s.tickets().get(c, p, into).orElseThrow().toJson();
+    });
   }
 
-  private void formStatus(RoutingContext ctx) {
-    if (!requireLogin(ctx)) {
-      return;
-    }
-    long id = Http.idParam(ctx, "id");
-    setStatus(ctx, ctx.request().getFormAttribute("status")).onSuccess(t -> ctx.redirect("/tickets/" + id)).onFailure(e -> formError(ctx, e));
-  }
-
-  private static void formError(RoutingContext ctx, Throwable e) {
-    String lang = Http.lang(ctx);
-    int status = e instanceof ApiError a ? a.status() : e instanceof IllegalArgumentException ? 400 : 500;
-    Layout.page(ctx, status, I18n.t(lang, "error.title"), "<p class=\"error\">" + esc(status == 500 ? I18n.t(lang, "error.internal")
-        : status == 404 ? I18n.t(lang, "error.notfound") : e.getMessage()) + "</p><p><a href=\"/tickets\">"
-        + esc(I18n.t(lang, "error.back")) + "</a></p>");
+  /** The owner pressed 相談する on the box's local page; the box forwards it with its credential. */
+  private Future<JsonObject> boxConsultation(RoutingContext ctx) {
+    JsonObject b = Http.body(ctx);
+    return BoxRoutes.box(s, ctx).compose(box -> s.db().write(c -> {
+      dailyCap(c, box.smeId());
+      long id = s.tickets().openConsultation(c, new Tickets.Consultation(box.smeId(), "local", b.getString("subject"), b.getString("body"),
+          b.getString("contactName"), b.getString("contactPhone"), null));
+      return new JsonObject().put("ticketId", id);
+    }));
   }
 }

@@ -39,7 +39,7 @@ public final class Http {
 
   /** The JSON object body, or a 400 naming the problem. */
   public static JsonObject body(RoutingContext ctx) {
-    if (ctx.body() == null || ctx.body().length() == 0) {
+    if (ctx.body() == null || ctx.body().length() <= 0) {
       throw ApiError.badRequest("request body must be a JSON object");
     }
     try {
@@ -53,12 +53,30 @@ public final class Http {
     }
   }
 
+  /** The JSON object body, or an empty object when the request has none (actions whose fields are all optional). */
+  public static JsonObject bodyOrEmpty(RoutingContext ctx) {
+    return ctx.body() == null || ctx.body().length() <= 0 ? new JsonObject() : body(ctx);
+  }
+
   private static String firstLine(String s) {
     if (s == null) {
       return "";
     }
     int nl = s.indexOf('\n');
     return (nl < 0 ? s : s.substring(0, nl));
+  }
+
+  /** An optional query parameter that must be a whole number: null when absent, 400 naming it when malformed. */
+  public static Long queryLong(RoutingContext ctx, String name) {
+    String v = ctx.request().getParam(name);
+    if (v == null || v.isBlank()) {
+      return null;
+    }
+    try {
+      return Long.parseLong(v.strip());
+    } catch (NumberFormatException e) {
+      throw ApiError.badRequest(name + " must be a number, got: " + v);
+    }
   }
 
   public static long idParam(RoutingContext ctx, String name) {
@@ -112,6 +130,10 @@ public final class Http {
     } else if (cause instanceof IllegalArgumentException || cause instanceof InvalidFindingException) {
       status = 400;
       code = "bad_request";
+    } else if (cause instanceof ClassCastException) {
+      status = 400;
+      code = "bad_request";
+      message = "a field of the request has the wrong JSON type (see /api/v1/openapi.json)";
     } else {
       status = 500;
       code = "internal";

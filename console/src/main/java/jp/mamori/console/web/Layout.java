@@ -18,8 +18,9 @@ public final class Layout {
       if (p.role().desk()) {
         nav.append(link("/tickets", I18n.t(lang, "nav.tickets"))).append(link("/boxes", I18n.t(lang, "nav.boxes")));
       } else {
-        nav.append(link("/tickets", I18n.t(lang, "nav.mytickets")));
+        nav.append(link("/tickets", I18n.t(lang, p.role() == jp.mamori.console.auth.Role.PARTNER ? "desk.nav.partner" : "nav.mytickets")));
       }
+      nav.append(jp.mamori.console.desk.DeskNav.links(p, lang));
       nav.append("<span class=\"who\">").append(esc(p.displayName())).append("</span>")
           .append("<form method=\"post\" action=\"/logout\" class=\"inline\"><input type=\"hidden\" name=\"_csrf\" value=\"")
           .append(esc(csrf)).append("\"><button type=\"submit\" class=\"link\">").append(esc(I18n.t(lang, "nav.logout")))
@@ -32,7 +33,8 @@ public final class Layout {
     String html = "<!DOCTYPE html>\n<html lang=\"" + lang + "\"><head><meta charset=\"utf-8\">"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         + "<title>" + esc(title) + " — " + esc(I18n.t(lang, "app.name")) + "</title>"
-        + "<link rel=\"stylesheet\" href=\"/static/app.css\"></head><body>"
+        + "<link rel=\"stylesheet\" href=\"/static/app.css\"><link rel=\"stylesheet\" href=\"/static/desk.css\">"
+        + "<script src=\"/static/desk.js\" defer></script></head><body>"
         + "<header><a class=\"brand\" href=\"/\">" + esc(I18n.t(lang, "app.name")) + "</a><nav>" + nav + "</nav></header>"
         + "<main>" + body + "</main>"
         + "<footer>" + esc(I18n.t(lang, "app.footer")) + "</footer></body></html>";

@@ -1,0 +1,5 @@
+-- Shared canned answers (chamber_id NULL); {company}, {contact} and {advisor} are filled in for the ticket.
+INSERT INTO canned_answers(chamber_id, title, body, created_by, updated_at) VALUES (NULL, '受付しました', replace('{company} {contact} 様\n\nご相談ありがとうございます。相談員の{advisor}が担当いたします。内容を確認し、あらためてご連絡いたします。', '\n', char(10)), NULL, 0);
+INSERT INTO canned_answers(chamber_id, title, body, created_by, updated_at) VALUES (NULL, '画面の写真をお願いします', replace('{contact} 様\n\n状況を確認するため、気になる画面をスマートフォンなどで撮影し、この相談に添付してお送りください。パスワードなどが写っている場合は、その部分を隠してください。', '\n', char(10)), NULL, 0);
+INSERT INTO canned_answers(chamber_id, title, body, created_by, updated_at) VALUES (NULL, '協力事業者の訪問について', replace('{contact} 様\n\n協力事業者の担当者が訪問して対応します。訪問日時の調整のため、事業者から直接ご連絡が入ります。訪問時は、問題の機器がある場所へのご案内をお願いします。', '\n', char(10)), NULL, 0);
+INSERT INTO canned_answers(chamber_id, title, body, created_by, updated_at) VALUES (NULL, '解決の確認', replace('{contact} 様\n\n見守りボックスの最新の点検で、問題が見つからなくなったことを確認しました。この相談は解決とさせていただきます。ほかに気になることがあれば、いつでもご相談ください。', '\n', char(10)), NULL, 0);
