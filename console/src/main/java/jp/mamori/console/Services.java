@@ -11,6 +11,7 @@ import jp.mamori.console.boxes.Boxes;
 import jp.mamori.console.ingest.Alerts;
 import jp.mamori.console.ingest.Ingestion;
 import jp.mamori.console.metrics.ConsoleMetrics;
+import jp.mamori.console.portal.PortalServices;
 import jp.mamori.console.tenancy.Tenants;
 import jp.mamori.console.tickets.Tickets;
 
@@ -28,4 +29,5 @@ public record Services(
     Tickets tickets,
     Alerts alerts,
     Ingestion ingestion,
-    ConsoleMetrics metrics) {}
+    ConsoleMetrics metrics,
+    PortalServices portal) {}

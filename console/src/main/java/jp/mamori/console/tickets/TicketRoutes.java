@@ -34,7 +34,8 @@ public final class TicketRoutes {
     r.get("/api/v1/tickets/:id").handler(ctx -> Http.api(ctx, c -> view(c).map(View::toJson), 200));
     r.post("/api/v1/tickets/:id/messages").handler(ctx -> Http.api(ctx, this::apiMessage, 201));
     r.patch("/api/v1/tickets/:id").handler(ctx -> Http.api(ctx, this::apiPatch, 200));
-    r.get("/").handler(ctx -> ctx.redirect(ctx.get(Http.PRINCIPAL) == null ? "/login" : "/tickets"));
+    r.get("/").handler(ctx -> ctx.redirect(ctx.get(Http.PRINCIPAL) == null ? "/login"
+        : ((Principal) ctx.get(Http.PRINCIPAL)).role().portal() ? "/portal" : "/tickets"));
     r.get("/tickets").handler(this::listPage);
     r.get("/tickets/:id").handler(this::ticketPage);
     r.post("/tickets/:id/messages").handler(this::formMessage);
@@ -193,6 +194,10 @@ public final class TicketRoutes {
       b.append("<section class=\"alert\"><h2>").append(esc(I18n.t(lang, "alert.title"))).append("</h2><p>")
           .append(esc(I18n.t(lang, "alert.summary", a.occurrences(), Html.time(a.firstSeenAt()), Html.time(a.lastSeenAt()))))
           .append(" <span class=\"alert-status\">").append(esc(I18n.t(lang, "alert." + a.status()))).append("</span></p>");
+      if (p.role().desk()) {
+        b.append("<p class=\"ioc-link\"><a href=\"/alerts/").append(a.id()).append("/iocs\">").append(esc(I18n.t(lang, "ioc.promote")))
+            .append("</a></p>");
+      }
       b.append("<table class=\"findings\"><thead><tr><th>").append(esc(I18n.t(lang, "finding.observed"))).append("</th><th>")
           .append(esc(I18n.t(lang, "finding.target"))).append("</th><th>").append(esc(I18n.t(lang, "finding.detail")))
           .append("</th></tr></thead><tbody>");

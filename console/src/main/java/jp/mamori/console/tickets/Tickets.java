@@ -173,6 +173,29 @@ public final class Tickets {
     return Jdbc.count(c, "SELECT COUNT(*) FROM tickets WHERE status NOT IN ('resolved', 'closed')");
   }
 
+  /**
+   * A consultation a person opened (source portal, local or advisor): the ticket plus the first message,
+   * kind {@code consultation}, written by the author when known. Subject and body are required.
+   */
+  public long openConsultation(Connection c, long chamberId, long smeId, String source, String subject, String body, Long authorId)
+      throws SQLException {
+    if (!Set.of("portal", "local", "advisor").contains(source)) {
+      throw new IllegalArgumentException("consultation source must be portal, local or advisor, got: " + source);
+    }
+    if (subject == null || subject.isBlank() || subject.length() > 200) {
+      throw new IllegalArgumentException("subject is required (at most 200 characters)");
+    }
+    if (body == null || body.isBlank() || body.length() > MAX_MESSAGE) {
+      throw new IllegalArgumentException("body is required (at most " + MAX_MESSAGE + " characters)");
+    }
+    long now = clock.millis();
+    long id = Jdbc.insert(c, "INSERT INTO tickets(chamber_id, sme_id, source, status, subject, created_at, updated_at) "
+        + "VALUES (?, ?, ?, 'new', ?, ?, ?)", chamberId, smeId, source, subject.strip(), now, now);
+    Jdbc.insert(c, "INSERT INTO ticket_messages(ticket_id, author_id, kind, body, created_at) VALUES (?, ?, 'consultation', ?, ?)",
+        id, authorId, body.strip(), now);
+    return id;
+  }
+
   public static JsonArray toJson(List<Ticket> tickets) {
     JsonArray a = new JsonArray();
     tickets.forEach(t -> a.add(t.toJson()));

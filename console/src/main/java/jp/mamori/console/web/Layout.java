@@ -16,8 +16,12 @@ public final class Layout {
     StringBuilder nav = new StringBuilder();
     if (p != null) {
       if (p.role().desk()) {
-        nav.append(link("/tickets", I18n.t(lang, "nav.tickets"))).append(link("/boxes", I18n.t(lang, "nav.boxes")));
+        nav.append(link("/tickets", I18n.t(lang, "nav.tickets"))).append(link("/boxes", I18n.t(lang, "nav.boxes")))
+            .append(link("/chamber", I18n.t(lang, "nav.chamber"))).append(link("/chamber/advisories", I18n.t(lang, "nav.advisories")));
       } else {
+        if (p.role().portal()) {
+          nav.append(link("/portal", I18n.t(lang, "nav.portal")));
+        }
         nav.append(link("/tickets", I18n.t(lang, "nav.mytickets")));
       }
       nav.append("<span class=\"who\">").append(esc(p.displayName())).append("</span>")
@@ -32,7 +36,7 @@ public final class Layout {
     String html = "<!DOCTYPE html>\n<html lang=\"" + lang + "\"><head><meta charset=\"utf-8\">"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         + "<title>" + esc(title) + " — " + esc(I18n.t(lang, "app.name")) + "</title>"
-        + "<link rel=\"stylesheet\" href=\"/static/app.css\"></head><body>"
+        + "<link rel=\"stylesheet\" href=\"/static/app.css\"><link rel=\"stylesheet\" href=\"/static/portal.css\"></head><body>"
         + "<header><a class=\"brand\" href=\"/\">" + esc(I18n.t(lang, "app.name")) + "</a><nav>" + nav + "</nav></header>"
         + "<main>" + body + "</main>"
         + "<footer>" + esc(I18n.t(lang, "app.footer")) + "</footer></body></html>";
