@@ -200,7 +200,7 @@ public final class MonthlyReports {
   private static final String PDF_CSS = "@page{size:A4;margin:18mm;}body{font-family:'IPAGothic';font-size:11px;color:#1d2430;}"
       + "h1{font-size:18px;}h2{font-size:14px;border-bottom:1px solid #ccc;}table.report-points td,table.report-facts td,"
       + "table.report-facts th{padding:2px 6px;text-align:left;}.light{padding:1px 6px;color:#fff;}.light-green{background:#1f7a3a;}"
-      + ".light-amber{background:#a15c00;}.light-red{background:#b3261e;}.light-grey{background:#777;}";
+      + ".light{white-space:nowrap;}.light-amber{background:#a15c00;}.light-red{background:#b3261e;}.light-grey{background:#777;}";
 
   public static Path font() throws IOException {
     for (Path p : FONT_CANDIDATES) {
