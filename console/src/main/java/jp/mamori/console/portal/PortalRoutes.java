@@ -480,17 +480,26 @@ public final class PortalRoutes {
         p.role().portal());
   }
 
-  private void ackPost(RoutingContext ctx) {
+  /** The signed-in portal user's company for a form post, or null after answering (login redirect or 403). */
+  private static Long ownCompany(RoutingContext ctx, String forbidden) {
     if (!loggedIn(ctx)) {
-      return;
+      return null;
     }
     Principal p = Http.principal(ctx);
-    long advisoryId = Http.idParam(ctx, "advisoryId");
     if (p.smeId() == null) {
-      error(ctx, ApiError.forbidden("only a company's owner or staff acknowledge advisories"));
+      error(ctx, ApiError.forbidden(forbidden));
+      return null;
+    }
+    return p.smeId();
+  }
+
+  private void ackPost(RoutingContext ctx) {
+    Long sme = ownCompany(ctx, "only a company's owner or staff acknowledge advisories");
+    if (sme == null) {
       return;
     }
-    ack(ctx, p.smeId(), advisoryId).onSuccess(x -> ctx.redirect("/portal#advisory-" + advisoryId)).onFailure(e -> error(ctx, e));
+    long advisoryId = Http.idParam(ctx, "advisoryId");
+    ack(ctx, sme, advisoryId).onSuccess(x -> ctx.redirect("/portal#advisory-" + advisoryId)).onFailure(e -> error(ctx, e));
   }
 
   private String consultForm(RoutingContext ctx, String lang, String problem) {
@@ -503,15 +512,11 @@ public final class PortalRoutes {
   }
 
   private void consultPost(RoutingContext ctx) {
-    if (!loggedIn(ctx)) {
+    Long sme = ownCompany(ctx, "consultations from the portal are opened by the company's owner or staff");
+    if (sme == null) {
       return;
     }
-    Principal p = Http.principal(ctx);
-    if (p.smeId() == null) {
-      error(ctx, ApiError.forbidden("consultations from the portal are opened by the company's owner or staff"));
-      return;
-    }
-    consult(ctx, p.smeId(), ctx.request().getFormAttribute("subject"), ctx.request().getFormAttribute("body"))
+    consult(ctx, sme, ctx.request().getFormAttribute("subject"), ctx.request().getFormAttribute("body"))
         .onSuccess(id -> ctx.redirect("/tickets/" + id))
         .onFailure(e -> error(ctx, e));
   }
@@ -564,19 +569,15 @@ public final class PortalRoutes {
   }
 
   private void declarePost(RoutingContext ctx) {
-    if (!loggedIn(ctx)) {
+    Long sme = ownCompany(ctx, "only the company's owner or staff declare");
+    if (sme == null) {
       return;
     }
-    Principal p = Http.principal(ctx);
     JsonObject points = new JsonObject();
     for (int n = 1; n <= 5; n++) {
       points.put(Integer.toString(n), "1".equals(ctx.request().getFormAttribute("p" + n)));
     }
-    if (p.smeId() == null) {
-      error(ctx, ApiError.forbidden("only the company's owner or staff declare"));
-      return;
-    }
-    portalWrite(ctx, p.smeId(), (c, pr, sme) -> ps.securityAction.declare(c, sme.id(), points, pr.userId()))
+    portalWrite(ctx, sme, (c, pr, company) -> ps.securityAction.declare(c, company.id(), points, pr.userId()))
         .onSuccess(d -> ctx.redirect("/portal/security-action")).onFailure(e -> error(ctx, e));
   }
 
@@ -609,12 +610,8 @@ public final class PortalRoutes {
   }
 
   private void selfCheckPost(RoutingContext ctx) {
-    if (!loggedIn(ctx)) {
-      return;
-    }
-    Principal p = Http.principal(ctx);
-    if (p.smeId() == null) {
-      error(ctx, ApiError.forbidden("only the company's owner or staff take the self-check"));
+    Long sme = ownCompany(ctx, "only the company's owner or staff take the self-check");
+    if (sme == null) {
       return;
     }
     List<Integer> answers = new ArrayList<>();
@@ -633,7 +630,7 @@ public final class PortalRoutes {
       error(ctx, e);
       return;
     }
-    portalWrite(ctx, p.smeId(), (c, pr, sme) -> ps.selfCheck.submit(c, sme.id(), answers, pr.userId()))
+    portalWrite(ctx, sme, (c, pr, company) -> ps.selfCheck.submit(c, company.id(), answers, pr.userId()))
         .onSuccess(r -> ctx.redirect("/portal/self-check/" + r.id())).onFailure(e -> error(ctx, e));
   }
 
@@ -686,12 +683,8 @@ public final class PortalRoutes {
   }
 
   private void policyPost(RoutingContext ctx) {
-    if (!loggedIn(ctx)) {
-      return;
-    }
-    Principal p = Http.principal(ctx);
-    if (p.smeId() == null) {
-      error(ctx, ApiError.forbidden("only the company's owner or staff write the policy"));
+    Long sme = ownCompany(ctx, "only the company's owner or staff write the policy");
+    if (sme == null) {
       return;
     }
     JsonObject fields = new JsonObject();
@@ -699,7 +692,7 @@ public final class PortalRoutes {
       String v = ctx.request().getFormAttribute(f);
       fields.put(f, v == null ? "" : v);
     }
-    portalWrite(ctx, p.smeId(), (c, pr, sme) -> ps.securityAction.savePolicy(c, sme.id(), fields, pr.userId()))
+    portalWrite(ctx, sme, (c, pr, company) -> ps.securityAction.savePolicy(c, company.id(), fields, pr.userId()))
         .onSuccess(x -> ctx.redirect("/portal/policy/print")).onFailure(e -> error(ctx, e));
   }
 
