@@ -49,13 +49,21 @@ public final class OfflineMonitor {
     long now = clock.millis();
     long limit = now - OFFLINE_AFTER.toMillis();
     record B(String id, long smeId, String smeName, long chamberId, String hostname, long lastSign, boolean revoked, boolean alertOpen) {}
-    List<B> boxes = Jdbc.list(c, "SELECT b.id, b.sme_id, s.name, s.chamber_id, b.hostname, COALESCE(b.last_heartbeat_at, b.enrolled_at), "
-            + "b.revoked_at IS NOT NULL, EXISTS(SELECT 1 FROM alerts a WHERE a.sme_id = b.sme_id AND a.check_id = '" + CHECK + "' "
-            + "AND a.target = b.id AND a.status = 'open') FROM boxes b JOIN smes s ON s.id = b.sme_id "
-            + "WHERE (b.revoked_at IS NULL AND COALESCE(b.last_heartbeat_at, b.enrolled_at) < ?) OR EXISTS(SELECT 1 FROM alerts a "
-            + "WHERE a.sme_id = b.sme_id AND a.check_id = '" + CHECK + "' AND a.target = b.id AND a.status = 'open')",
-        rs -> new B(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5), rs.getLong(6), rs.getBoolean(7),
-            rs.getBoolean(8)), limit);
+    // silent boxes (heartbeat index) and boxes with an open offline alert; both small sets
+    String select = "SELECT b.id, b.sme_id, s.name, s.chamber_id, b.hostname, COALESCE(b.last_heartbeat_at, b.enrolled_at), "
+        + "b.revoked_at IS NOT NULL, EXISTS(SELECT 1 FROM alerts a WHERE a.sme_id = b.sme_id AND a.check_id = '" + CHECK + "' "
+        + "AND a.target = b.id AND a.status = 'open') FROM boxes b JOIN smes s ON s.id = b.sme_id ";
+    java.util.Map<String, B> found = new java.util.LinkedHashMap<>();
+    Jdbc.Row<B> row = rs -> new B(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5), rs.getLong(6),
+        rs.getBoolean(7), rs.getBoolean(8));
+    for (B b : Jdbc.list(c, select + "WHERE b.revoked_at IS NULL AND (b.last_heartbeat_at < ? OR (b.last_heartbeat_at IS NULL AND b.enrolled_at < ?))",
+        row, limit, limit)) {
+      found.put(b.id(), b);
+    }
+    for (B b : Jdbc.list(c, select + "WHERE b.id IN (SELECT a.target FROM alerts a WHERE a.status = 'open' AND a.check_id = '" + CHECK + "')", row)) {
+      found.put(b.id(), b);
+    }
+    List<B> boxes = List.copyOf(found.values());
     int off = 0;
     int back = 0;
     for (B b : boxes) {

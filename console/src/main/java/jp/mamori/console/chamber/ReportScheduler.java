@@ -36,8 +36,13 @@ public final class ReportScheduler {
   public record Outcome(int snapshots, YearMonth month, int reports, int mails) {}
 
   public Outcome tick(Connection c) throws SQLException {
+    return tick(c, scorecard.all(c));
+  }
+
+  /** The same with scorecards computed beforehand on a reader, so the writer's transaction stays short. */
+  public Outcome tick(Connection c, Map<Long, Scorecard.Card> cards) throws SQLException {
     Instant now = clock.instant();
-    int snapshots = snapshot(c, now);
+    int snapshots = snapshot(c, now, cards);
     YearMonth due = MonthlyReports.dueMonth(now, SEND_HOUR);
     long endOfDue = MonthlyReports.start(due.plusMonths(1));
     record S(long id, String name, String contact) {}
@@ -73,9 +78,8 @@ public final class ReportScheduler {
   }
 
   /** Today's (JST) five-point score of every company; rewritten on each tick, so the last one of a day stays. */
-  int snapshot(Connection c, Instant now) throws SQLException {
+  int snapshot(Connection c, Instant now, Map<Long, Scorecard.Card> cards) throws SQLException {
     String day = MonthlyReports.today(now);
-    Map<Long, Scorecard.Card> cards = scorecard.all(c);
     for (Scorecard.Card card : cards.values()) {
       Jdbc.update(c, "INSERT INTO score_snapshots(sme_id, day, score, points) VALUES (?, ?, ?, ?) ON CONFLICT(sme_id, day) DO UPDATE SET "
           + "score = excluded.score, points = excluded.points", card.smeId(), day, card.score(), card.lights().encode());

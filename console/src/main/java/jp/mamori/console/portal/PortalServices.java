@@ -97,8 +97,12 @@ public final class PortalServices {
     every(15_000, "event scan", () -> db.write(events::scan));
     every(5_000, "e-mail delivery", () -> mailer.deliver(db));
     every(5_000, "webhook delivery", () -> webhooks.deliver(db));
-    every(600_000, "monthly reports", () -> db.write(reportScheduler::tick));
-    vertx.setTimer(2_000, id -> db.write(reportScheduler::tick).onFailure(e -> LOG.warn("monthly reports failed: {}", e.toString())));
+    every(600_000, "monthly reports", () -> reports(db));
+    vertx.setTimer(2_000, id -> reports(db).onFailure(e -> LOG.warn("monthly reports failed: {}", e.toString())));
+  }
+
+  private Future<ReportScheduler.Outcome> reports(Database db) {
+    return db.read(scorecard::all).compose(cards -> db.write(c -> reportScheduler.tick(c, cards)));
   }
 
   private void every(long ms, String what, java.util.function.Supplier<Future<?>> job) {

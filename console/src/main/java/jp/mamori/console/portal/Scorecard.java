@@ -23,7 +23,7 @@ import jp.mamori.common.Jdbc;
  *   <li>amber: an open alert for the point with severity low or medium (point 5: an unacknowledged advisory);</li>
  *   <li>green: nothing open, and the point was checked recently — points 1, 3, 4: a LAN check run ({@code lan.*})
  *       reported within {@link #RECENT}; point 2: a PC self-check attestation ({@code pc.*} finding) within
- *       {@link #ATTESTATION}; point 5: every advisory acknowledged;</li>
+ *       {@link #ATTESTATION} (an alert of a {@code pc.*} check seen in that window); point 5: every advisory acknowledged;</li>
  *   <li>grey: not known — points 1, 3, 4 not checked recently ({@code unchecked}); point 2 cannot be seen
  *       from the network without PC self-check attestations ({@code not_observable}).</li>
  * </ul>
@@ -126,10 +126,12 @@ public final class Scorecard {
       byPoint.computeIfAbsent(r.smeId(), k -> new HashMap<>()).computeIfAbsent(r.point(), k -> new ArrayList<>()).add(r.ref());
       alerts.computeIfAbsent(r.smeId(), k -> new ArrayList<>()).add(r.ref());
     }
-    Map<Long, Long> lan = lastTimes(c, "SELECT r.sme_id, MAX(r.received_at) FROM runs r JOIN smes s ON s.id = r.sme_id WHERE " + filter
-        + " AND r.checks LIKE '%\"lan.%' GROUP BY r.sme_id", param);
-    Map<Long, Long> pc = lastTimes(c, "SELECT f.sme_id, MAX(f.received_at) FROM findings f JOIN smes s ON s.id = f.sme_id WHERE " + filter
-        + " AND f.check_id LIKE 'pc.%' GROUP BY f.sme_id", param);
+    // recent windows only, through the (sme_id, received_at) and (sme_id, status) indexes: cheap for 10,000 companies
+    long now = clock.millis();
+    Map<Long, Long> lan = lastTimes(c, "SELECT s.id, MAX(r.received_at) FROM smes s JOIN runs r ON r.sme_id = s.id AND r.received_at >= ? WHERE "
+        + filter + " AND r.checks LIKE '%\"lan.%' GROUP BY s.id", now - RECENT.toMillis(), param);
+    Map<Long, Long> pc = lastTimes(c, "SELECT s.id, MAX(a.last_seen_at) FROM smes s JOIN alerts a ON a.sme_id = s.id WHERE " + filter
+        + " AND a.check_id LIKE 'pc.%' AND a.last_seen_at >= ? GROUP BY s.id", param, now - ATTESTATION.toMillis());
     record Adv(int count, long oldest) {}
     Map<Long, Adv> adv = new HashMap<>();
     for (var e : Jdbc.list(c, "SELECT s.id, COUNT(*), MIN(a.published_at) FROM smes s JOIN advisories a ON a.chamber_id = s.chamber_id "
@@ -152,9 +154,9 @@ public final class Scorecard {
     return out;
   }
 
-  private static Map<Long, Long> lastTimes(Connection c, String sql, Object param) throws SQLException {
+  private static Map<Long, Long> lastTimes(Connection c, String sql, Object... params) throws SQLException {
     Map<Long, Long> m = new HashMap<>();
-    for (var e : Jdbc.list(c, sql, rs -> Map.entry(rs.getLong(1), rs.getLong(2)), param)) {
+    for (var e : Jdbc.list(c, sql, rs -> Map.entry(rs.getLong(1), rs.getLong(2)), params)) {
       m.put(e.getKey(), e.getValue());
     }
     return m;
