@@ -152,6 +152,15 @@ class PortalApiTest {
     assertThat(ticket.getString("source")).isEqualTo("portal");
     assertThat(ticket.getJsonArray("messages").getJsonObject(0).getString("kind")).isEqualTo("consultation");
     assertThat(advisorB.get("/api/v1/tickets/" + ticketId).statusCode()).isEqualTo(404);
+    advisorA.post("/api/v1/tickets/" + ticketId + "/messages", new JsonObject().put("kind", "note").put("body", "社内メモ: 先週も同様の相談あり"));
+    advisorA.post("/api/v1/tickets/" + ticketId + "/messages", new JsonObject().put("kind", "reply").put("body", "パソコンをLANから外してください。"));
+    JsonArray seenByOwner = owner.get("/api/v1/tickets/" + ticketId).bodyAsJsonObject().getJsonArray("messages");
+    assertThat(seenByOwner.stream().map(o -> ((JsonObject) o).getString("kind")).toList()).as("replies visible, internal notes never")
+        .containsExactly("consultation", "reply");
+    assertThat(owner.get("/tickets/" + ticketId).bodyAsString()).contains("パソコンをLANから外してください").doesNotContain("社内メモ");
+    assertThat(advisorB.get("/portal?smeId=" + smeA).statusCode()).isEqualTo(404);
+    assertThat(owner.get("/portal?smeId=" + smeB).bodyAsString()).as("a portal user always sees their own company").contains("さくら製作所")
+        .doesNotContain("もみじ商店");
     assertThat(owner.post("/api/v1/smes/" + smeA + "/consultations", new JsonObject().put("subject", "").put("body", "x")).statusCode()).isEqualTo(400);
     assertThat(ownerB.post("/api/v1/smes/" + smeA + "/consultations", new JsonObject().put("subject", "s").put("body", "b")).statusCode()).isEqualTo(404);
     assertThat(advisorA.post("/api/v1/smes/" + smeA + "/consultations", new JsonObject().put("subject", "s").put("body", "b")).statusCode())
