@@ -18,8 +18,10 @@ public final class Main {
       Commands:
         check-site URL --state DIR --json [--ca-file PEM]
             Patrol one website once and print the findings as a JSON array.
-        scan-lan --scope CIDR --json [--ports LIST] [--rate N] [--inventory FILE]
+        scan-lan --scope CIDR --json [--ports LIST] [--rate N] [--inventory FILE] [--light]
             Check the devices in one private or loopback range (at most /22) once.
+        scan-lan --targets HOST:PORT[,HOST:PORT...] --json
+            Check exactly these services (private or loopback addresses), identified by what they answer.
         run --config FILE
             Run the box daemon: scheduled checks, delivery to the console, heartbeat.
         enroll --console URL --token TOKEN --config FILE [--ca-file PEM]

@@ -31,6 +31,14 @@ class DemoIT {
         Thread.sleep(500);
       }
       assertThat(online).as("box online within 90 s; see " + tmp.resolve("demo.log")).isGreaterThanOrEqualTo(1);
+      double tickets = 0;
+      while (System.currentTimeMillis() < deadline && tickets < 1) {
+        tickets = metric(advisor.get("/metrics").bodyAsString(), "mamori_tickets_open");
+        Thread.sleep(500);
+      }
+      assertThat(tickets).as("a ticket opened from the planted weaknesses within 90 s").isGreaterThanOrEqualTo(1);
+      assertThat(advisor.get("/api/v1/tickets").bodyAsJsonArray()).isNotEmpty();
+      assertThat(demo.await(Pattern.compile("(準備完了 / ready)"), 30)).isNotNull();
       assertThat(advisor.get("/boxes").bodyAsString()).contains("さくら製作所").contains("稼働中");
       List<ProcessHandle> agent = demo.children();
       assertThat(agent).as("the demo runs the agent as a child process").isNotEmpty();

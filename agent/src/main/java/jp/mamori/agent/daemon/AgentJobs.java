@@ -13,6 +13,7 @@ public final class AgentJobs {
 
   public static List<ScheduledJob> fromConfig(AgentConfig config, Path dataDir, Clock clock, Random random) {
     List<ScheduledJob> jobs = new ArrayList<>();
+    jobs.addAll(jp.mamori.agent.lan.LanJobs.fromConfig(config, dataDir, clock, random));
     return jobs;
   }
 }

@@ -69,6 +69,8 @@ public final class AgentVerticle extends VerticleBase {
               runner.runNow(j.job());
             }
           }
+          jp.mamori.agent.local.LocalServer.deployIfConfigured(vertx, config, dataDir, clock, runner, random)
+              .onFailure(e -> LOG.error("local pages not started: {}", e.getMessage()));
           sender.wake();
           heartbeat.start();
           LOG.info("mamori-agent {} running: box {}, console {}, {} job(s), data in {}", Version.get(),

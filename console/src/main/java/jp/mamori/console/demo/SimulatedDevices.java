@@ -194,6 +194,10 @@ public final class SimulatedDevices {
     lines(socket).handler(b -> {
       String l = line(b);
       if (expected[0] == 0 && l.startsWith("*")) {
+        if (!l.substring(1).strip().matches("[1-9][0-9]{0,2}")) {
+          socket.end(Buffer.buffer("-ERR Protocol error: invalid multibulk length\r\n"));
+          return;
+        }
         expected[0] = Integer.parseInt(l.substring(1).strip());
         args.clear();
         return;

@@ -1,0 +1,91 @@
+package jp.mamori.agent.lan;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import jp.mamori.agent.config.AgentConfig;
+import jp.mamori.agent.daemon.Schedule;
+import jp.mamori.agent.daemon.ScheduledJob;
+import jp.mamori.checks.lan.LanScanner;
+import jp.mamori.checks.lan.Scope;
+import jp.mamori.checks.lan.Target;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The LAN jobs a box runs: on the scope the owner consented to at enrollment, a full scan weekly and a light
+ * one daily (during office hours, when the PCs are on); on explicitly configured host:port targets, a scan
+ * at start and daily. No consent, a scope larger than /22 or outside RFC 1918 / ULA: no scope jobs at all.
+ */
+public final class LanJobs {
+  private static final Logger LOG = LoggerFactory.getLogger(LanJobs.class);
+  static final LocalTime LIGHT_AT = LocalTime.of(10, 30);
+  static final DayOfWeek FULL_DAY = DayOfWeek.WEDNESDAY;
+  static final LocalTime FULL_AT = LocalTime.of(13, 0);
+
+  private LanJobs() {}
+
+  public static List<ScheduledJob> fromConfig(AgentConfig config, Path dataDir, Clock clock, Random random) {
+    List<ScheduledJob> jobs = new ArrayList<>();
+    ZoneId zone = config.patrolZone();
+    Duration jitter = Duration.ofMinutes(config.integer(AgentConfig.PATROL_JITTER_MINUTES, 20, 0, 180));
+    config.get(AgentConfig.LAN_SCOPE).ifPresent(raw -> {
+      if (config.get(AgentConfig.LAN_SCOPE_CONSENTED_AT).isEmpty()) {
+        LOG.warn("LAN scope {} is configured but the owner has not consented ({} is empty): no LAN scans", raw,
+            AgentConfig.LAN_SCOPE_CONSENTED_AT);
+        return;
+      }
+      Scope scope;
+      try {
+        scope = Scope.parse(raw, false);
+      } catch (IllegalArgumentException e) {
+        LOG.error("LAN scope refused, no LAN scans: {}", e.getMessage());
+        return;
+      }
+      LanScanner.Options full = LanScanner.Options.scope(scope);
+      jobs.add(new ScheduledJob(new LanScanJob("lan full " + scope, full, dataDir, clock),
+          weekly(FULL_DAY, FULL_AT, zone, jitter, random), true));
+      jobs.add(new ScheduledJob(new LanScanJob("lan light " + scope, full.withLight(true), dataDir, clock),
+          Schedule.daily(List.of(LIGHT_AT), zone, jitter, random), false));
+    });
+    config.get(AgentConfig.LAN_TARGETS).ifPresent(raw -> {
+      List<Target> targets;
+      try {
+        targets = Target.parseList(raw);
+        for (Target t : targets) {
+          if (!t.host().isLoopbackAddress() && !Scope.isPrivate(t.host())) {
+            throw new IllegalArgumentException("target " + t + " is not a private or loopback address");
+          }
+        }
+      } catch (IllegalArgumentException e) {
+        LOG.error("{} refused, no target scans: {}", AgentConfig.LAN_TARGETS, e.getMessage());
+        return;
+      }
+      jobs.add(new ScheduledJob(new LanScanJob("lan targets " + raw.replaceAll("\\s+", ""), LanScanner.Options.targets(targets),
+          dataDir, clock), Schedule.daily(List.of(LIGHT_AT), zone, jitter, random), true));
+    });
+    return jobs;
+  }
+
+  static Schedule weekly(DayOfWeek day, LocalTime at, ZoneId zone, Duration jitter, Random random) {
+    return now -> {
+      ZonedDateTime local = now.atZone(zone);
+      ZonedDateTime next = local.with(TemporalAdjusters.nextOrSame(day)).with(at);
+      if (!next.toInstant().isAfter(now)) {
+        next = next.plusWeeks(1);
+      }
+      long jitterMs = jitter.toMillis() <= 0 ? 0 : (long) (random.nextDouble() * jitter.toMillis());
+      Instant out = next.toInstant().plusMillis(jitterMs);
+      return out;
+    };
+  }
+}

@@ -1,0 +1,306 @@
+package jp.mamori.checks.lan;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import jp.mamori.checks.finding.Severity;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Web pages of devices: server strings against the EOL table, Elasticsearch without auth, vendor default
+ * logins on ANY login found (HTTP Basic/Digest and HTML login forms, judged against a deliberately wrong
+ * baseline login), and management consoles that open without any login.
+ */
+public final class HttpCheck {
+  private HttpCheck() {}
+
+  private static final List<String> CONSOLE_WORDS = LanData.read("console-keywords.txt").lines()
+      .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).map(l -> l.toLowerCase(Locale.ROOT)).toList();
+  private static final Pattern META_REFRESH = Pattern.compile("(?i)url\\s*=\\s*['\"]?([^'\" >;]+)");
+  private static final Pattern JS_LOCATION = Pattern.compile("(?i)(?:window\\.|top\\.|document\\.)?location(?:\\.href)?\\s*=\\s*['\"]([^'\"]{1,200})['\"]");
+
+  public static void check(Target t, boolean tls, LanContext ctx) {
+    String scheme = tls ? "https" : "http";
+    Http.Response r;
+    String path = "/";
+    try {
+      r = Http.get(t, tls, path, ctx);
+      for (int hop = 0; hop < 3; hop++) {
+        String next = nextPath(r, path, t);
+        if (next == null) {
+          break;
+        }
+        path = next;
+        r = Http.get(t, tls, path, ctx);
+      }
+    } catch (IOException e) {
+      ctx.error(scheme + " " + t + ": " + e.getMessage());
+      return;
+    }
+    String server = String.join(" ", r.headers("server")) + " " + String.join(" ", r.headers("x-powered-by"));
+    Inventory.Device dev = ctx.inventory().device(t.hostText());
+    dev.service("tcp/" + t.port(), scheme + (server.isBlank() ? "" : " " + clip(server.strip(), 80)));
+    if (!server.isBlank()) {
+      Eol.report(t, "http-server", server.strip(), ctx);
+    }
+    String body = r.text();
+    if (r.status() == 200 && body.contains("\"cluster_name\"") && (body.contains("You Know, for Search") || body.contains("\"lucene_version\""))) {
+      dev.service("tcp/" + t.port(), "elasticsearch (no auth)");
+      ctx.add(ctx.finding("lan.no-auth", t).arg("service", "Elasticsearch").identity("service", "elasticsearch")
+          .evidence("answer", clip(body, 300)));
+      return;
+    }
+    String challenge = r.header("www-authenticate");
+    if (r.status() == 401 && challenge != null) {
+      headerLogin(t, tls, path, challenge, ctx);
+      return;
+    }
+    if (r.status() != 200) {
+      return;
+    }
+    Document doc = Jsoup.parse(body);
+    Element form = loginForm(doc);
+    if (form != null) {
+      formLogin(t, tls, path, r, form, ctx);
+      return;
+    }
+    String title = doc.title().strip();
+    String heading = doc.select("h1, h2").stream().limit(2).map(Element::text).reduce("", (a, b) -> a + " " + b).strip();
+    String seen = (title + " " + heading).toLowerCase(Locale.ROOT);
+    for (String word : CONSOLE_WORDS) {
+      if (seen.contains(word)) {
+        ctx.add(ctx.finding("lan.console-open", t).arg("title", clip(title.isEmpty() ? heading : title, 60))
+            .identity("path", path).evidence("url", scheme + "://" + t.text() + path).evidence("title", title)
+            .evidence("keyword", word), Severity.HIGH);
+        return;
+      }
+    }
+  }
+
+  private static String nextPath(Http.Response r, String current, Target t) {
+    String loc = null;
+    if (r.status() >= 300 && r.status() < 400) {
+      loc = r.header("location");
+    } else if (r.status() == 200 && r.body().length < 4096) {
+      String b = r.text();
+      Document d = Jsoup.parse(b);
+      Element meta = d.selectFirst("meta[http-equiv~=(?i)refresh]");
+      if (meta != null) {
+        Matcher m = META_REFRESH.matcher(meta.attr("content"));
+        loc = m.find() ? m.group(1) : null;
+      }
+      if (loc == null && d.select("input[type=password]").isEmpty()) {
+        Matcher m = JS_LOCATION.matcher(b);
+        loc = m.find() ? m.group(1) : null;
+      }
+    }
+    if (loc == null || loc.isBlank()) {
+      return null;
+    }
+    try {
+      URI base = URI.create("http://" + t.text() + current);
+      URI u = base.resolve(loc.strip());
+      if (u.getHost() != null && !(u.getHost().equals(t.hostText()) || u.getHost().equals("[" + t.hostText() + "]"))) {
+        return null;
+      }
+      if (u.getPort() != -1 && u.getPort() != t.port()) {
+        return null;
+      }
+      String p = (u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath()) + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
+      return p.equals(current) ? null : p;
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  static Element loginForm(Document doc) {
+    for (Element pw : doc.select("input[type=password]")) {
+      Element form = pw.closest("form");
+      if (form != null) {
+        return form;
+      }
+    }
+    return null;
+  }
+
+  private static void headerLogin(Target t, boolean tls, String path, String challenge, LanContext ctx) {
+    boolean digest = challenge.toLowerCase(Locale.ROOT).startsWith("digest");
+    String scheme = digest ? "digest" : "basic";
+    if (!ctx.tryLogins()) {
+      return;
+    }
+    try {
+      int baseline = headerAttempt(t, tls, path, digest, "mamori-" + random(), random(), ctx);
+      if (baseline != 401 && baseline != 403) {
+        return;
+      }
+      for (LanData.Credential c : Attempts.plan("http", 1)) {
+        int status = headerAttempt(t, tls, path, digest, c.user(), c.password(), ctx);
+        if (status == 429 || status == 503) {
+          Pace.backOff(Duration.ofSeconds(3));
+          if (headerAttempt(t, tls, path, digest, "mamori-" + random(), random(), ctx) >= 429) {
+            return;
+          }
+          continue;
+        }
+        if (status >= 200 && status < 400) {
+          ctx.add(defaultLogin(t, tls, path, "web admin (HTTP " + scheme + ")", c, ctx).evidence("auth", scheme)
+              .evidence("status", status), Severity.HIGH);
+          return;
+        }
+      }
+    } catch (IOException e) {
+      ctx.error("http login " + t + ": " + e.getMessage());
+    }
+  }
+
+  private static int headerAttempt(Target t, boolean tls, String path, boolean digest, String user, String pass, LanContext ctx)
+      throws IOException {
+    Http.Request req = Http.Request.get(path);
+    if (digest) {
+      Http.Response first = Http.send(t, tls, req, ctx);
+      String ch = first.header("www-authenticate");
+      if (first.status() != 401 || ch == null) {
+        return first.status();
+      }
+      req = req.with("Authorization", Http.digest(ch, "GET", path, user, pass));
+    } else {
+      req = req.with("Authorization", Http.basic(user, pass));
+    }
+    return Http.send(t, tls, req, ctx).status();
+  }
+
+  private record Outcome(int status, String location, boolean passwordForm, int length, boolean failureWords) {
+    boolean sameAs(Outcome o) {
+      return status == o.status && java.util.Objects.equals(location, o.location) && passwordForm == o.passwordForm
+          && Math.abs(length - o.length) <= Math.max(64, o.length / 10);
+    }
+  }
+
+  private static final Pattern FAILURE = Pattern.compile(
+      "(?i)(invalid|incorrect|failed|failure|wrong|denied|error|not match|誤り|間違|失敗|違います|できません)");
+
+  private static void formLogin(Target t, boolean tls, String pagePath, Http.Response page, Element form, LanContext ctx) {
+    if (!ctx.tryLogins()) {
+      return;
+    }
+    String method = form.attr("method").equalsIgnoreCase("get") ? "GET" : "POST";
+    String action = form.attr("action").isBlank() ? pagePath : form.attr("action").strip();
+    String actionPath = URI.create("http://" + t.text() + pagePath).resolve(action).getRawPath();
+    if (actionPath == null || actionPath.isEmpty()) {
+      actionPath = pagePath;
+    }
+    String userField = null;
+    String passField = null;
+    List<String[]> fixed = new ArrayList<>();
+    for (Element in : form.select("input, select")) {
+      String name = in.attr("name");
+      if (name.isEmpty()) {
+        continue;
+      }
+      String type = in.attr("type").toLowerCase(Locale.ROOT);
+      if (type.equals("password") && passField == null) {
+        passField = name;
+      } else if (userField == null && (type.isEmpty() || type.equals("text") || type.equals("email"))
+          && !in.tagName().equals("select")) {
+        userField = name;
+      } else if (type.equals("hidden") || type.equals("submit") || in.tagName().equals("select")) {
+        String v = in.tagName().equals("select") ? in.select("option").stream().findFirst().map(o -> o.attr("value")).orElse("") : in.attr("value");
+        if (!type.equals("submit") || !v.isEmpty()) {
+          fixed.add(new String[] {name, v});
+        }
+      }
+    }
+    if (passField == null) {
+      return;
+    }
+    String cookie = cookies(page);
+    try {
+      Outcome baseline = formAttempt(t, tls, method, actionPath, userField, passField, fixed, cookie, "mamori-" + random(), random(), ctx);
+      for (LanData.Credential c : Attempts.plan("http", 1)) {
+        Outcome o = formAttempt(t, tls, method, actionPath, userField, passField, fixed, cookie, c.user(), c.password(), ctx);
+        if (o.status == 429 || o.status == 503) {
+          Pace.backOff(Duration.ofSeconds(3));
+          continue;
+        }
+        boolean success = !o.sameAs(baseline) && !o.passwordForm && !o.failureWords && o.status < 400;
+        if (success) {
+          ctx.add(defaultLogin(t, tls, pagePath, "web admin (login form)", c, ctx).evidence("auth", "form")
+              .evidence("status", o.status), Severity.HIGH);
+          return;
+        }
+        if (userField == null) {
+          break;
+        }
+      }
+    } catch (IOException e) {
+      ctx.error("form login " + t + ": " + e.getMessage());
+    }
+  }
+
+  private static Outcome formAttempt(Target t, boolean tls, String method, String path, String userField, String passField,
+      List<String[]> fixed, String cookie, String user, String pass, LanContext ctx) throws IOException {
+    StringBuilder q = new StringBuilder();
+    for (String[] f : fixed) {
+      q.append(q.length() == 0 ? "" : "&").append(enc(f[0])).append('=').append(enc(f[1]));
+    }
+    if (userField != null) {
+      q.append(q.length() == 0 ? "" : "&").append(enc(userField)).append('=').append(enc(user));
+    }
+    q.append(q.length() == 0 ? "" : "&").append(enc(passField)).append('=').append(enc(pass));
+    Http.Request req = method.equals("GET")
+        ? Http.Request.get(path + (path.contains("?") ? "&" : "?") + q)
+        : new Http.Request("POST", path, new java.util.LinkedHashMap<>(java.util.Map.of(
+            "Content-Type", "application/x-www-form-urlencoded")), q.toString().getBytes(StandardCharsets.UTF_8));
+    if (cookie != null) {
+      req = req.with("Cookie", cookie);
+    }
+    Http.Response r = Http.send(t, tls, req, ctx);
+    String text = r.text();
+    Document d = Jsoup.parse(text);
+    String visible = d.body() == null ? "" : d.body().text();
+    return new Outcome(r.status(), r.header("location"), !d.select("input[type=password]").isEmpty(), r.body().length,
+        FAILURE.matcher(visible).find());
+  }
+
+  private static jp.mamori.checks.finding.Finding.Builder defaultLogin(Target t, boolean tls, String path, String service,
+      LanData.Credential c, LanContext ctx) {
+    return ctx.finding("lan.default-login", t).arg("service", service).arg("user", c.user())
+        .identity("service", "http").identity("user", c.user())
+        .evidence("url", (tls ? "https" : "http") + "://" + t.text() + path).evidence("user", c.user())
+        .evidence("password", c.password().isEmpty() ? "(empty)" : "(vendor default, see list)");
+  }
+
+  private static String cookies(Http.Response r) {
+    List<String> parts = new ArrayList<>();
+    for (String sc : r.headers("set-cookie")) {
+      parts.add(sc.split(";", 2)[0].strip());
+    }
+    return parts.isEmpty() ? null : String.join("; ", parts);
+  }
+
+  private static String enc(String s) {
+    return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  private static String random() {
+    byte[] b = new byte[6];
+    new SecureRandom().nextBytes(b);
+    return HexFormat.of().formatHex(b);
+  }
+
+  static String clip(String s, int n) {
+    String one = s.replaceAll("\\s+", " ");
+    return one.length() <= n ? one : one.substring(0, n);
+  }
+}
