@@ -25,18 +25,24 @@ import jp.mamori.console.web.Html;
  * (through the normal ingestion path, so it shows in alerts, metrics and the dashboard), an event for the
  * chamber's webhooks and an e-mail to the chamber's desk. When the box reports again (or is revoked) the
  * alert resolves through a run report that covered the check, and a {@code box.online} event follows.
+ * After the console itself starts, boxes get the full period to report before any is called offline.
  */
 public final class OfflineMonitor {
   public static final Duration OFFLINE_AFTER = Duration.ofMinutes(15);
   public static final String CHECK = "box.offline";
 
+  /** At most this many new offline alerts per pass, so one pass never holds the writer for long. */
+  public static final int MAX_PER_PASS = 500;
+
   private final Clock clock;
   private final Ingestion ingestion;
   private final Events events;
   private final Mailer mailer;
+  private final long startedAt;
 
   public OfflineMonitor(Clock clock, Ingestion ingestion, Events events, Mailer mailer) {
     this.clock = clock;
+    this.startedAt = clock.millis();
     this.ingestion = ingestion;
     this.events = events;
     this.mailer = mailer;
@@ -66,8 +72,13 @@ public final class OfflineMonitor {
     List<B> boxes = List.copyOf(found.values());
     int off = 0;
     int back = 0;
+    // a console that was down cannot tell which boxes were silent: it gives every box the full period after its own start
+    boolean watching = startedAt <= limit;
     for (B b : boxes) {
-      boolean offline = !b.revoked() && b.lastSign() < limit;
+      boolean offline = watching && !b.revoked() && b.lastSign() < limit;
+      if (offline && !b.alertOpen() && off >= MAX_PER_PASS) {
+        continue;
+      }
       Boxes.BoxIdentity id = new Boxes.BoxIdentity(b.id(), b.smeId(), b.chamberId());
       JsonObject data = new JsonObject().put("boxId", b.id()).put("smeName", b.smeName()).put("hostname", b.hostname())
           .put("lastHeartbeatAt", Instant.ofEpochMilli(b.lastSign()).toString());

@@ -36,6 +36,14 @@ class OfflineMonitorTest {
       assertThat(console.count("SELECT COUNT(*) FROM alerts WHERE check_id = 'box.offline' AND status = 'open'")).isZero();
       clock.advance(Duration.ofHours(1));
       assertThat(console.write(monitor::check).wentOffline()).as("revoked boxes are not watched").isZero();
+
+      console.write(c -> c.createStatement().execute("INSERT INTO boxes(id, sme_id, hostname, credential_hash, enrolled_at, last_heartbeat_at) "
+          + "VALUES ('long-silent', " + sme + ", 'box-2', 'y', 0, " + (clock.millis() - Duration.ofDays(1).toMillis()) + ")"));
+      OfflineMonitor afterRestart = new OfflineMonitor(clock, console.services().ingestion(), console.services().portal().events,
+          console.services().portal().mailer);
+      assertThat(console.write(afterRestart::check).wentOffline()).as("a console just started gives boxes the full period").isZero();
+      clock.advance(Duration.ofMinutes(16));
+      assertThat(console.write(afterRestart::check).wentOffline()).isEqualTo(1);
     }
   }
 }
