@@ -123,7 +123,9 @@ class PortalBrowserTest {
         }
         d.findElement(By.cssSelector("form.checklist button")).click();
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.declared")));
-        assertThat(d.findElement(By.cssSelector("p.declared")).getText()).contains("宣言できます").doesNotContain("認証").doesNotContain("取得");
+        assertThat(d.findElement(By.cssSelector("p.declared")).getText()).contains("宣言できます");
+        assertThat(d.findElement(By.tagName("main")).getText()).as("a self-declaration, never a certification").doesNotContain("認証")
+            .doesNotContain("取得");
         assertThat(d.findElement(By.cssSelector("table.history")).getText()).contains(Integer.toString(expected));
         browser.screenshot("portal-07-security-action");
       }
