@@ -32,6 +32,10 @@ import jp.mamori.console.ingest.Alerts;
 import jp.mamori.console.ingest.IngestRoutes;
 import jp.mamori.console.ingest.Ingestion;
 import jp.mamori.console.metrics.ConsoleMetrics;
+import jp.mamori.console.chamber.ChamberRoutes;
+import jp.mamori.console.portal.BoxFeedRoutes;
+import jp.mamori.console.portal.PortalRoutes;
+import jp.mamori.console.portal.PortalServices;
 import jp.mamori.console.tenancy.TenantRoutes;
 import jp.mamori.console.tenancy.Tenants;
 import jp.mamori.console.tickets.TicketRoutes;
@@ -74,11 +78,18 @@ public final class ConsoleServer extends VerticleBase {
     return vertx.executeBlocking(() -> Database.open(vertx, options.dataDir().resolve("console.db"), getClass().getClassLoader(), MIGRATIONS, 3))
         .compose(db -> {
           Tickets tickets = new Tickets(clock);
-          services = new Services(vertx, db, clock, vertx.createSharedWorkerExecutor("mamori-password-hashing", 2, 1, TimeUnit.MINUTES),
+          Ingestion ingestion = new Ingestion(clock, tickets);
+          return vertx.executeBlocking(() -> PortalServices.create(vertx, clock, options.dataDir(), ingestion))
+              .map(portal -> new Services(vertx, db, clock, vertx.createSharedWorkerExecutor("mamori-password-hashing", 2, 1, TimeUnit.MINUTES),
               new Users(new PasswordHasher(options.passwordIterations()), clock), new Sessions(clock),
               new LoginLimiter(clock, 5, 50, Duration.ofMinutes(15)), new Tenants(clock), new Boxes(clock), tickets, new Alerts(),
-              new Ingestion(clock, tickets), new ConsoleMetrics(), new Desk(clock, tickets, options.dataDir()));
-          services.desk().start(vertx, db);
+              ingestion, new ConsoleMetrics(), new Desk(clock, tickets, options.dataDir()), portal));
+        })
+        .compose(built -> {
+          services = built;
+          services.desk().start(vertx, services.db(), (c, e) -> services.portal().events.raise(c, "sla." + e.kind(),
+              "sla:" + e.ticketId() + ":" + e.target() + ":" + e.kind() + ":" + e.dueAt().toEpochMilli(), e.chamberId(), e.smeId(), e.toJson()));
+          services.portal().start(vertx, services.db(), services.tenants());
           HttpServerOptions http = new HttpServerOptions().setHost(options.host()).setPort(options.port())
               .setCompressionSupported(true).setMaxFormAttributeSize(64 * 1024);
           options.tlsCert().ifPresent(cert -> http.setSsl(true)
@@ -132,6 +143,9 @@ public final class ConsoleServer extends VerticleBase {
     new TenantRoutes(services).mount(r);
     new TicketRoutes(services).mount(r);
     new DeskRoutes(services).mount(r);
+    new PortalRoutes(services).mount(r);
+    new ChamberRoutes(services).mount(r);
+    new BoxFeedRoutes(services).mount(r);
     r.route().last().handler(this::notFound);
     r.route().failureHandler(this::failure);
     return r;
@@ -177,7 +191,8 @@ public final class ConsoleServer extends VerticleBase {
   @Override
   public Future<?> stop() {
     Future<Void> closeServer = server == null ? Future.succeededFuture() : server.close();
-    return closeServer.eventually(() -> services == null ? Future.succeededFuture() : services.desk().stop())
+    return closeServer.eventually(() -> services == null ? Future.succeededFuture() : services.portal().stop())
+        .eventually(() -> services == null ? Future.succeededFuture() : services.desk().stop())
         .eventually(() -> services == null ? Future.succeededFuture() : services.db().close());
   }
 }

@@ -12,6 +12,7 @@ import jp.mamori.console.desk.Desk;
 import jp.mamori.console.ingest.Alerts;
 import jp.mamori.console.ingest.Ingestion;
 import jp.mamori.console.metrics.ConsoleMetrics;
+import jp.mamori.console.portal.PortalServices;
 import jp.mamori.console.tenancy.Tenants;
 import jp.mamori.console.tickets.Tickets;
 
@@ -30,4 +31,5 @@ public record Services(
     Alerts alerts,
     Ingestion ingestion,
     ConsoleMetrics metrics,
-    Desk desk) {}
+    Desk desk,
+    PortalServices portal) {}

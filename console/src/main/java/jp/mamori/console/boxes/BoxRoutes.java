@@ -46,7 +46,8 @@ public final class BoxRoutes {
     return s.db().write(c -> s.boxes().enroll(c, body.getString("token"), body.getString("hostname"), body.getString("agentVersion")))
         .map(e -> new JsonObject().put("boxId", e.boxId()).put("credential", e.credential()).put("smeId", e.smeId())
             .put("smeName", e.smeName()).put("chamberName", e.chamberName()).put("sites", new JsonArray(e.sites()))
-            .put("heartbeatSeconds", Boxes.HEARTBEAT.toSeconds()));
+            .put("heartbeatSeconds", Boxes.HEARTBEAT.toSeconds())
+            .put("rulesPublicKey", s.portal().rulesKeys.publicKeyBase64()).put("rulesKeyId", s.portal().rulesKeys.keyId()));
   }
 
   private Future<JsonObject> heartbeat(RoutingContext ctx) {

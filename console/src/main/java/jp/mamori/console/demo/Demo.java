@@ -160,6 +160,10 @@ public final class Demo {
       long admin = s.users().create(c, new Users.NewUser(CHAMBER_ADMIN, "会議所 管理者", adminPw, Role.CHAMBER_ADMIN, Set.of(chamber), null), adminHash);
       s.users().create(c, new Users.NewUser(ADVISOR, "相談員 山田", advisorPw, Role.ADVISOR, Set.of(chamber), null), advisorHash);
       s.users().create(c, new Users.NewUser(OWNER, "佐倉 一郎", ownerPw, Role.OWNER, Set.of(), sme), ownerHash);
+      s.portal().advisories.publish(c, chamber, new jp.mamori.console.advisories.Advisories.Draft("warning", "取引先を装った請求書メールにご注意ください",
+          "取引先を装い、振込先の変更を求めるメールが会員企業に届いています。振込先の変更は、メールではなく電話で取引先に確かめてください。",
+          "Beware of invoice e-mails pretending to be business partners",
+          "Members are receiving e-mails that pretend to come from partners and ask to change bank details. Confirm by phone."), admin);
       return s.boxes().createToken(c, sme, admin, java.time.Duration.ofDays(1));
     }).await(2, TimeUnit.MINUTES);
   }

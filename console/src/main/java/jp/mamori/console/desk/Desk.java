@@ -4,6 +4,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
 import jp.mamori.common.Database;
 import jp.mamori.console.attachments.Attachments;
 import jp.mamori.console.audit.Audit;
@@ -32,6 +35,7 @@ public final class Desk {
   private final SlaClock sla;
   private final SlaMonitor slaMonitor;
   private final SlaCompliance slaCompliance;
+  private SlaSink slaSink = (c, e) -> {};
   private final Audit audit;
   private final AuditRecorder auditRecorder;
   private final Attachments attachments;
@@ -112,16 +116,29 @@ public final class Desk {
     return secondFactor;
   }
 
-  public void start(Vertx vertx, Database db) {
+  /** Called in the SLA scan's write transaction for each warning or breach, so notices are never lost nor doubled. */
+  @FunctionalInterface
+  public interface SlaSink {
+    void accept(Connection c, SlaMonitor.Event e) throws SQLException;
+  }
+
+  public void start(Vertx vertx, Database db, SlaSink sink) {
     this.vertx = vertx;
     this.db = db;
+    this.slaSink = sink;
     slaTimer = vertx.setPeriodic(60_000, id -> scanSla());
     auditTimer = vertx.setPeriodic(1_000, id -> auditRecorder.flush(db));
   }
 
   /** Runs the SLA scan now and publishes its events; the timer calls it every minute. */
   public Future<Integer> scanSla() {
-    return db.write(slaMonitor::scan).map(events -> {
+    return db.write(c -> {
+      List<SlaMonitor.Event> events = slaMonitor.scan(c);
+      for (SlaMonitor.Event e : events) {
+        slaSink.accept(c, e);
+      }
+      return events;
+    }).map(events -> {
       events.forEach(e -> vertx.eventBus().publish(SlaMonitor.ADDRESS, e.toJson()));
       return events.size();
     }).onFailure(e -> LOG.error("SLA scan failed", e));

@@ -44,7 +44,8 @@ public final class TicketPages {
   }
 
   public void mount(Router r) {
-    r.get("/").handler(ctx -> ctx.redirect(ctx.get(Http.PRINCIPAL) == null ? "/login" : "/tickets"));
+    r.get("/").handler(ctx -> ctx.redirect(ctx.get(Http.PRINCIPAL) == null ? "/login"
+        : ((Principal) ctx.get(Http.PRINCIPAL)).role().portal() ? "/portal" : "/tickets"));
     r.get("/tickets").handler(Pages.page(this::listPage));
     r.get("/tickets/new").handler(Pages.page(this::newPage));
     r.post("/tickets/new").handler(Pages.page(this::formNew));
@@ -241,7 +242,7 @@ public final class TicketPages {
     b.append(facts(lang, v));
     b.append(slaBox(lang, v.sla()));
     if (!v.alerts().isEmpty()) {
-      b.append(findings(lang, v));
+      b.append(findings(lang, v, desk));
     }
     b.append(messages(lang, v));
     b.append(replyForm(ctx, lang, p, t, tools));
@@ -300,13 +301,17 @@ public final class TicketPages {
     return b.append("</dl></section>").toString();
   }
 
-  private static String findings(String lang, TicketView v) {
+  private static String findings(String lang, TicketView v, boolean desk) {
     StringBuilder b = new StringBuilder();
     for (Alerts.Alert a : v.alerts()) {
       b.append("<section class=\"alert\"><h2>").append(t(lang, "alert.title")).append("</h2><p>")
           .append(t(lang, "alert.summary", a.occurrences(), Html.time(a.firstSeenAt()), Html.time(a.lastSeenAt())))
           .append(" <span class=\"alert-status\">").append(t(lang, "alert." + a.status())).append("</span> <code>").append(esc(a.check()))
-          .append("</code></p><div class=\"finding-kb\"><table class=\"findings\"><thead><tr><th>").append(t(lang, "finding.observed"))
+          .append("</code></p>");
+      if (desk) {
+        b.append("<p class=\"ioc-link\"><a href=\"/alerts/").append(a.id()).append("/iocs\">").append(t(lang, "ioc.promote")).append("</a></p>");
+      }
+      b.append("<div class=\"finding-kb\"><table class=\"findings\"><thead><tr><th>").append(t(lang, "finding.observed"))
           .append("</th><th>").append(t(lang, "finding.target")).append("</th><th>").append(t(lang, "finding.detail"))
           .append("</th></tr></thead><tbody>");
       for (JsonObject f : v.findings()) {

@@ -16,8 +16,12 @@ public final class Layout {
     StringBuilder nav = new StringBuilder();
     if (p != null) {
       if (p.role().desk()) {
-        nav.append(link("/tickets", I18n.t(lang, "nav.tickets"))).append(link("/boxes", I18n.t(lang, "nav.boxes")));
+        nav.append(link("/tickets", I18n.t(lang, "nav.tickets"))).append(link("/boxes", I18n.t(lang, "nav.boxes")))
+            .append(link("/chamber", I18n.t(lang, "nav.chamber"))).append(link("/chamber/advisories", I18n.t(lang, "nav.advisories")));
       } else {
+        if (p.role().portal()) {
+          nav.append(link("/portal", I18n.t(lang, "nav.portal")));
+        }
         nav.append(link("/tickets", I18n.t(lang, p.role() == jp.mamori.console.auth.Role.PARTNER ? "desk.nav.partner" : "nav.mytickets")));
       }
       nav.append(jp.mamori.console.desk.DeskNav.links(p, lang));
@@ -34,7 +38,7 @@ public final class Layout {
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         + "<title>" + esc(title) + " — " + esc(I18n.t(lang, "app.name")) + "</title>"
         + "<link rel=\"stylesheet\" href=\"/static/app.css\"><link rel=\"stylesheet\" href=\"/static/desk.css\">"
-        + "<script src=\"/static/desk.js\" defer></script></head><body>"
+        + "<link rel=\"stylesheet\" href=\"/static/portal.css\"><script src=\"/static/desk.js\" defer></script></head><body>"
         + "<header><a class=\"brand\" href=\"/\">" + esc(I18n.t(lang, "app.name")) + "</a><nav>" + nav + "</nav></header>"
         + "<main>" + body + "</main>"
         + "<footer>" + esc(I18n.t(lang, "app.footer")) + "</footer></body></html>";
