@@ -1,20 +1,32 @@
 package jp.mamori.common;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One SQLite file behind Vert.x: every write runs, in its own transaction, on a single-thread worker
- * executor that owns the only writing connection; reads run on a small pool of reader connections (WAL
- * lets them proceed while the writer commits). Nothing here ever runs on an event loop.
+ * One SQLite file behind Vert.x: writes run on a single-thread worker executor that owns the only writing
+ * connection; reads run on a small pool of reader connections (WAL lets them proceed while the writer
+ * commits). Nothing here ever runs on an event loop.
+ *
+ * <p>Writes are group-committed: the writer takes every write queued so far (up to {@value #MAX_GROUP}),
+ * runs each inside its own savepoint of one transaction and commits once. Each write is still atomic (a
+ * failing one is rolled back to its savepoint alone) and no future completes before the commit is durable,
+ * but a burst of small writes (heartbeats, findings) costs one fsync instead of one each.
  */
 public final class Database {
   private static final AtomicInteger SEQ = new AtomicInteger();
@@ -25,15 +37,24 @@ public final class Database {
     T run(Connection c) throws Exception;
   }
 
+  static final int MAX_GROUP = 256;
+
+  private record Pending<T>(SqlWork<T> work, Promise<T> promise, Context context) {}
+
+  private final Vertx vertx;
   private final Path file;
+  private final Queue<Pending<?>> pending = new ConcurrentLinkedQueue<>();
   private final WorkerExecutor writer;
   private final WorkerExecutor readers;
   private final Connection writeConnection;
   private final ThreadLocal<Connection> readConnection = new ThreadLocal<>();
   private final List<Connection> readConnections = new CopyOnWriteArrayList<>();
   private volatile boolean closed;
+  private Future<Void> closing;
+  private final AtomicLong commits = new AtomicLong();
 
   private Database(Vertx vertx, Path file, Connection writeConnection, int readerThreads) {
+    this.vertx = vertx;
     this.file = file;
     this.writeConnection = writeConnection;
     String name = "sqlite-" + file.getFileName() + "-" + SEQ.incrementAndGet();
@@ -53,12 +74,31 @@ public final class Database {
     return new Database(vertx, file, c, readerThreads);
   }
 
+  /** Write transactions committed so far (each holds one or more writes). */
+  public long commits() {
+    return commits.get();
+  }
+
   public Path file() {
     return file;
   }
 
   public <T> Future<T> write(SqlWork<T> work) {
-    return writer.executeBlocking(() -> inTransaction(work), true);
+    if (closed) {
+      return Future.failedFuture(new SQLException("database " + file + " is closed"));
+    }
+    Context context = vertx.getOrCreateContext();
+    Promise<T> promise = Promise.promise();
+    pending.add(new Pending<>(work, promise, context));
+    writer.executeBlocking(() -> {
+      drain();
+      return null;
+    }, true).onFailure(e -> {
+      for (Pending<?> p; (p = pending.poll()) != null; ) {
+        complete(p, null, e);
+      }
+    });
+    return promise.future();
   }
 
   public <T> Future<T> read(SqlWork<T> work) {
@@ -68,24 +108,63 @@ public final class Database {
     return readers.executeBlocking(() -> work.run(reader()), false);
   }
 
-  private <T> T inTransaction(SqlWork<T> work) throws Exception {
-    ensureOpen();
-    Connection c = writeConnection;
-    c.setAutoCommit(false);
-    try {
-      T result = work.run(c);
-      c.commit();
-      return result;
-    } catch (Exception | Error e) {
-      try {
-        c.rollback();
-      } catch (SQLException rollback) {
-        e.addSuppressed(rollback);
-      }
-      throw e;
-    } finally {
-      c.setAutoCommit(true);
+  private record Done(Pending<?> pending, Object result, Throwable failure) {}
+
+  private void drain() {
+    List<Pending<?>> group = new ArrayList<>();
+    for (Pending<?> p; group.size() < MAX_GROUP && (p = pending.poll()) != null; ) {
+      group.add(p);
     }
+    if (group.isEmpty()) {
+      return;
+    }
+    List<Done> done = new ArrayList<>(group.size());
+    try {
+      ensureOpen();
+      Connection c = writeConnection;
+      c.setAutoCommit(false);
+      try {
+        for (Pending<?> p : group) {
+          done.add(runOne(c, p));
+        }
+        c.commit();
+        commits.incrementAndGet();
+      } catch (SQLException | RuntimeException | Error e) {
+        try {
+          c.rollback();
+        } catch (SQLException rollback) {
+          e.addSuppressed(rollback);
+        }
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    } catch (Throwable e) {
+      group.forEach(p -> complete(p, null, e));
+      return;
+    }
+    done.forEach(d -> complete(d.pending(), d.result(), d.failure()));
+  }
+
+  private Done runOne(Connection c, Pending<?> p) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      st.execute("SAVEPOINT w");
+      try {
+        Object result = p.work().run(c);
+        st.execute("RELEASE w");
+        return new Done(p, result, null);
+      } catch (Exception | Error e) {
+        st.execute("ROLLBACK TO w");
+        st.execute("RELEASE w");
+        return new Done(p, null, e);
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> void complete(Pending<T> p, Object result, Throwable failure) {
+    Runnable r = failure == null ? () -> p.promise().complete((T) result) : () -> p.promise().fail(failure);
+    p.context().runOnContext(v -> r.run());
   }
 
   private Connection reader() throws SQLException {
@@ -105,9 +184,12 @@ public final class Database {
     }
   }
 
-  /** Closes after the writes already queued have committed. */
-  public Future<Void> close() {
-    Future<Void> closing = writer.executeBlocking(() -> {
+  /** Closes after the writes already queued have committed; closing again answers the same future. */
+  public synchronized Future<Void> close() {
+    if (closing != null) {
+      return closing;
+    }
+    Future<Void> done = writer.executeBlocking(() -> {
       closed = true;
       for (Connection c : readConnections) {
         c.close();
@@ -115,9 +197,10 @@ public final class Database {
       writeConnection.close();
       return null;
     }, true);
-    return closing.eventually(() -> {
+    closing = done.eventually(() -> {
       Future<Void> w = writer.close();
       return readers == null ? w : Future.all(w, readers.close()).<Void>mapEmpty();
     });
+    return closing;
   }
 }

@@ -1,0 +1,91 @@
+package jp.mamori.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatabaseTest {
+  @TempDir Path dir;
+  Vertx vertx;
+  Database db;
+
+  @BeforeEach
+  void open() throws Exception {
+    vertx = Vertx.vertx();
+    Path migrations = dir.resolve("m");
+    Files.createDirectories(migrations.resolve("db"));
+    Files.writeString(migrations.resolve("db/index.txt"), "V001__t.sql\n");
+    Files.writeString(migrations.resolve("db/V001__t.sql"), "CREATE TABLE t(id INTEGER PRIMARY KEY, v TEXT NOT NULL);\n");
+    ClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {migrations.toUri().toURL()}, null);
+    db = Database.open(vertx, dir.resolve("x.db"), loader, "db", 2);
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    db.close().otherwiseEmpty().await(20, TimeUnit.SECONDS);
+    vertx.close().await(20, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void aBurstOfWritesIsGroupedYetEachIsAtomicAndFailsAlone() throws Exception {
+    CompletableFuture<List<Future<Long>>> submitted = new CompletableFuture<>();
+    vertx.runOnContext(v -> {
+      List<Future<Long>> all = new ArrayList<>();
+      for (int i = 0; i < 1000; i++) {
+        int n = i;
+        all.add(db.write(c -> {
+          long id = Jdbc.insert(c, "INSERT INTO t(v) VALUES (?)", "row " + n);
+          if (n % 100 == 7) {
+            Jdbc.insert(c, "INSERT INTO t(v) VALUES (NULL)");
+          }
+          return id;
+        }));
+      }
+      submitted.complete(all);
+    });
+    List<Future<Long>> all = submitted.get(20, TimeUnit.SECONDS);
+    Future.join(all).otherwiseEmpty().await(60, TimeUnit.SECONDS);
+    long failed = all.stream().filter(Future::failed).count();
+    assertThat(failed).isEqualTo(10);
+    assertThat(db.commits()).as("writes queued together share a commit").isLessThan(500);
+    assertThat(all.get(7).cause()).hasMessageContaining("NOT NULL");
+    assertThat(db.read(c -> Jdbc.count(c, "SELECT COUNT(*) FROM t")).await(20, TimeUnit.SECONDS)).isEqualTo(990);
+    assertThat(db.read(c -> Jdbc.count(c, "SELECT COUNT(*) FROM t WHERE v = 'row 7'")).await(20, TimeUnit.SECONDS)).isZero();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("x.db"))) {
+      assertThat(Jdbc.count(c, "SELECT COUNT(*) FROM t")).as("committed before the futures completed").isEqualTo(990);
+    }
+  }
+
+  @Test
+  void resultsArriveOnTheCallersContext() throws Exception {
+    CompletableFuture<Boolean> same = new CompletableFuture<>();
+    vertx.runOnContext(v -> {
+      Context caller = Vertx.currentContext();
+      db.write(c -> Jdbc.insert(c, "INSERT INTO t(v) VALUES ('a')"))
+          .onComplete(r -> same.complete(Vertx.currentContext() == caller && Context.isOnEventLoopThread()));
+    });
+    assertThat(same.get(20, TimeUnit.SECONDS)).isTrue();
+  }
+
+  @Test
+  void writesAfterCloseFailWithTheFileNamed() throws Exception {
+    db.close().await(20, TimeUnit.SECONDS);
+    Future<Long> late = db.write(c -> Jdbc.insert(c, "INSERT INTO t(v) VALUES ('late')"));
+    assertThatThrownBy(() -> late.await(20, TimeUnit.SECONDS)).hasMessageContaining("x.db").hasMessageContaining("closed");
+  }
+}
