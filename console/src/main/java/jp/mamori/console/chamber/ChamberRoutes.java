@@ -383,7 +383,7 @@ public final class ChamberRoutes {
       return false;
     }
     if (!p.role().desk()) {
-      PortalRoutes.error(ctx, ApiError.notFound("page"));
+      PortalRoutes.error(ctx, ApiError.forbidden("the chamber's pages are for its desk (administrators and advisors)"));
       return false;
     }
     return true;

@@ -85,8 +85,8 @@ public final class PortalRoutes {
     }), 200));
     r.post("/api/v1/smes/:id/self-checks").handler(ctx -> Http.api(ctx, c -> {
       JsonObject body = Http.body(c);
-      List<Integer> answers = answers(body.getValue("answers"));
-      return portalWrite(c, Http.idParam(c, "id"), (conn, p, sme) -> ps.selfCheck.submit(conn, sme.id(), answers, p.userId()).toJson());
+      return portalWrite(c, Http.idParam(c, "id"), (conn, p, sme) -> ps.selfCheck.submit(conn, sme.id(), answers(body.getValue("answers")),
+          p.userId()).toJson());
     }, 201));
     r.get("/api/v1/smes/:id/reports/:month").handler(ctx -> Http.api(ctx, c -> {
       YearMonth month = month(c);
@@ -296,7 +296,9 @@ public final class PortalRoutes {
     }
     Long want = id;
     if (want == null) {
-      return Future.failedFuture(ApiError.notFound("company"));
+      return Future.failedFuture(p.role().desk()
+          ? ApiError.forbidden("the desk opens a company's portal from the company's page (add ?smeId=)")
+          : ApiError.forbidden("the portal is for a company's owner and staff"));
     }
     return s.db().read(c -> s.tenants().sme(c, p, want).orElseThrow(() -> ApiError.notFound("company " + want)));
   }

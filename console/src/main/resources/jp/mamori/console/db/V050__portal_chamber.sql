@@ -151,4 +151,4 @@ CREATE INDEX webhook_deliveries_pending ON webhook_deliveries(delivered_at, fail
 -- the event scan looks for recently opened or resolved alerts and recently opened tickets
 CREATE INDEX alerts_first_seen ON alerts(first_seen_at);
 CREATE INDEX alerts_resolved_at ON alerts(resolved_at) WHERE resolved_at IS NOT NULL;
-CREATE INDEX tickets_created ON tickets(created_at);
+CREATE INDEX tickets_created_at ON tickets(created_at);

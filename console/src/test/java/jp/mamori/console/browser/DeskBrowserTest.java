@@ -61,6 +61,8 @@ class DeskBrowserTest {
       try (Browser phone = new Browser(Browser.Device.PHONE, "ja")) {
         WebDriver d = phone.driver();
         login(phone, url, "owner-a@example.jp");
+        phone.waiting().until(ExpectedConditions.urlContains("/portal"));
+        d.findElement(By.linkText("わが社の相談")).click();
         phone.waiting().until(ExpectedConditions.textToBe(By.tagName("h1"), "わが社の相談"));
         d.findElement(By.linkText("相談する")).click();
         phone.waiting().until(ExpectedConditions.textToBe(By.tagName("h1"), "相談する"));

@@ -55,6 +55,9 @@ class TenantMatrixTest extends DeskTestBase {
     m.put("POST /heartbeat", new Call(Mode.BOX, "", new JsonObject()));
     m.put("POST /findings", new Call(Mode.BOX, "", new JsonObject()));
     m.put("POST /box/consultations", new Call(Mode.BOX, "", new JsonObject().put("body", "x")));
+    m.put("GET /box/advisories", new Call(Mode.BOX, "", null));
+    m.put("GET /box/rules", new Call(Mode.BOX, "", null));
+    m.put("GET /self-check/items", new Call(Mode.SELF, "", null));
     m.put("POST /auth/logout", new Call(Mode.SELF, "", null));
     m.put("GET /me", new Call(Mode.SELF, "", null));
     m.put("GET /me/totp", new Call(Mode.SELF, "", null));
@@ -101,6 +104,11 @@ class TenantMatrixTest extends DeskTestBase {
     m.put("partners", partnerB);
     m.put("referrals", referralB);
     m.put("users", f.advisorB);
+    m.put("iocs", iocB);
+    m.put("webhooks", webhookB);
+    m.put("advisories", advisoryB);
+    m.put("self-check", selfCheckB);
+    m.put("reports", "2026-11");
     m.put(":action", "accept");
     return m;
   }
@@ -128,7 +136,10 @@ class TenantMatrixTest extends DeskTestBase {
   /** Pages (non-API routes) that are not about tenant objects: public, or only about the signed-in person. */
   static final Set<String> PAGES_NOT_SCOPED = Set.of("/login", "/logout", "/login/totp", "/login/totp-enrol", "/metrics", "/",
       "/account/security/start", "/account/security/confirm", "/account/security/recovery-codes", "/static/app.css", "/static/desk.css",
-      "/static/desk.js");
+      "/static/desk.js", "/static/portal.css", "/static/portal.js");
+
+  /** Pages whose path parameter is not a tenant object (a month): the company is the caller's own, or named by ?smeId=. */
+  static final Set<String> PAGES_OWN_COMPANY = Set.of("/portal/reports/:month");
 
   /** One set of objects that are not the tested person's, and the words that must never show up for them. */
   record World(String name, long chamber, long sme, long ticket, String box, long alert, long attachment, List<String> markers) {}
@@ -138,6 +149,10 @@ class TenantMatrixTest extends DeskTestBase {
   long cannedB;
   long partnerB;
   long referralB;
+  long advisoryB;
+  long iocB;
+  long webhookB;
+  long selfCheckB;
   World otherChamber;
   World otherCompany;
   World notReferred;
@@ -165,6 +180,15 @@ class TenantMatrixTest extends DeskTestBase {
         .bodyAsJsonObject().getLong("id");
     referralB = adminB.post("/api/v1/tickets/" + ticketB + "/referrals", new JsonObject().put("partnerId", partnerB).put("onSite", false))
         .bodyAsJsonObject().getLong("id");
+    advisoryB = adminB.post("/api/v1/chambers/" + f.chamberB + "/advisories", new JsonObject().put("severity", "urgent")
+        .put("title", "京都の秘密の注意喚起").put("body", "京都の秘密")).bodyAsJsonObject().getLong("id");
+    iocB = adminB.post("/api/v1/chambers/" + f.chamberB + "/iocs", new JsonObject().put("kind", "domain").put("value", "kyoto-secret.example"))
+        .bodyAsJsonObject().getLong("id");
+    // created after the advisory and subscribed to advisories only: nothing is ever delivered to it
+    webhookB = adminB.post("/api/v1/chambers/" + f.chamberB + "/webhooks", new JsonObject().put("url", "http://127.0.0.1:9/kyoto-secret-hook")
+        .put("events", new JsonArray().add("advisory.published"))).bodyAsJsonObject().getLong("id");
+    selfCheckB = f.login("owner-b@example.jp").post("/api/v1/smes/" + f.smeB + "/self-checks", new JsonObject()
+        .put("answers", new JsonArray(java.util.Collections.nCopies(25, 4)))).bodyAsJsonObject().getLong("id");
     otherChamber = new World("chamber B", f.chamberB, f.smeB, ticketB, f.boxB, alertB, attachmentB,
         List.of(DeskFixture.SECRET_B, "京都の秘密", "京都秘密", "kyoto-secret", "-b@example.jp"));
 
@@ -369,9 +393,13 @@ class TenantMatrixTest extends DeskTestBase {
             // forms without an object in their path act on the caller's own data (a new consultation); the API matrix covers them
             continue;
           }
+          boolean own = PAGES_OWN_COMPANY.contains(pattern);
           String path = hasParam ? concrete(pattern, ids(w), missing, page) : pattern;
           if (path == null) {
             continue;
+          }
+          if (own) {
+            path += "?smeId=" + w.sme();
           }
           HttpResponse<Buffer> r = who.send(method, path, null, method.equals("POST"));
           String label = (role.getKey() == null ? "anonymous" : role.getKey()) + " → " + method + " " + path + " [" + w.name() + "]";
@@ -379,6 +407,8 @@ class TenantMatrixTest extends DeskTestBase {
             if (role.getKey() == null) {
               assertThat(r.statusCode()).as(label + ": signed out goes to the login page").isEqualTo(302);
               assertThat(r.getHeader("Location")).as(label).startsWith("/login");
+            } else if (own) {
+              assertThat(r.statusCode()).as(label + " answered " + r.bodyAsString()).isIn(200, 400, 403, 404);
             } else if (hasParam || method.equals("POST")) {
               assertThat(r.statusCode()).as(label + " answered " + r.bodyAsString()).isIn(400, 403, 404);
             } else {
