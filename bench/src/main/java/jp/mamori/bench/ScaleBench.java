@@ -47,7 +47,8 @@ public final class ScaleBench {
   private String base;
   private int smes;
   private final List<String[]> advisors = new ArrayList<>();
-  private final List<Long> ticketIds = new ArrayList<>();
+  /** Per advisor (same index as {@link #advisors}): tickets of their own chamber, so detail calls are not 404s. */
+  private final List<List<Long>> ticketIds = new ArrayList<>();
 
   public static void main(String[] argv) throws Exception {
     Args a = Args.parse("scale-bench", List.of(argv), java.util.Set.of(),
@@ -124,9 +125,10 @@ public final class ScaleBench {
           .compose(resp -> resp.body().map(b -> new String[] {resp.cookies().get(0).split(";")[0], b.toJsonObject().getString("csrfToken")}))
           .await(60, TimeUnit.SECONDS);
       advisors.add(session);
+      List<Long> mine = new ArrayList<>();
+      get("/api/v1/tickets", session, "warm").await(60, TimeUnit.SECONDS).toJsonArray().forEach(t -> mine.add(((JsonObject) t).getLong("id")));
+      ticketIds.add(mine);
     }
-    JsonArray tickets = get("/api/v1/tickets", advisors.get(0), "warm").await(60, TimeUnit.SECONDS).toJsonArray();
-    tickets.forEach(t -> ticketIds.add(((JsonObject) t).getLong("id")));
   }
 
   private void warmUp() throws Exception {
@@ -192,11 +194,14 @@ public final class ScaleBench {
       String[] paths = {"/api/v1/tickets", "/api/v1/alerts?status=open", "/api/v1/boxes", "/api/v1/smes", "/tickets"};
       for (int w = 0; w < 4; w++) {
         loops.add(loop(end, () -> {
-          String[] adv = advisors.get(random.nextInt(advisors.size()));
+          int a = random.nextInt(advisors.size());
+          String[] adv = advisors.get(a);
+          List<Long> mine = ticketIds.get(a);
           int k = random.nextInt(paths.length + 1);
-          if (k == paths.length) {
-            return get("/api/v1/tickets/" + ticketIds.get(random.nextInt(ticketIds.size())), adv, "GET /api/v1/tickets/{id}");
+          if (k == paths.length && !mine.isEmpty()) {
+            return get("/api/v1/tickets/" + mine.get(random.nextInt(mine.size())), adv, "GET /api/v1/tickets/{id}");
           }
+          k = Math.min(k, paths.length - 1);
           String p = paths[k];
           return get(p, adv, "GET " + p.replaceAll("\\?.*", ""));
         }));
