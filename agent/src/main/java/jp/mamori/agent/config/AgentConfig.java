@@ -34,6 +34,9 @@ public final class AgentConfig {
   public static final String BOX_CREDENTIAL = "box.credential";
   public static final String SME_NAME = "sme.name";
   public static final String CHAMBER_NAME = "chamber.name";
+  /** The console's Ed25519 rules key (base64 X.509), pinned at enrollment: rule data is used only when it verifies. */
+  public static final String RULES_PUBLIC_KEY = "rules.public-key";
+  public static final String RULES_KEY_ID = "rules.key-id";
   public static final String DATA_DIR = "data.dir";
   public static final String SITES = "sites";
   public static final String LAN_SCOPE = "lan.scope";

@@ -92,20 +92,32 @@ public final class ConsoleClient {
     return call(HttpMethod.POST, "/api/v1/heartbeat", status, true);
   }
 
+  /** An authenticated GET of a JSON object under the console's base, e.g. {@code /api/v1/box/rules}. */
+  public Future<JsonObject> get(String path) {
+    return call(HttpMethod.GET, path, null, true);
+  }
+
+  /** An authenticated POST of a JSON object; an empty answer (204) is an empty object. */
+  public Future<JsonObject> post(String path, JsonObject body) {
+    return call(HttpMethod.POST, path, body, true);
+  }
+
   private Future<JsonObject> call(HttpMethod method, String path, JsonObject body, boolean auth) {
     RequestOptions options = new RequestOptions()
         .setMethod(method)
         .setAbsoluteURI(base.resolve(path).toString())
         .setConnectTimeout(timeout.toMillis())
         .setIdleTimeout(timeout.toMillis())
-        .putHeader("content-type", "application/json")
         .putHeader("accept", "application/json")
         .putHeader("user-agent", "MamoriAgent/" + Version.get());
     if (auth) {
       options.putHeader("authorization", "Bearer " + credential);
     }
+    if (body != null) {
+      options.putHeader("content-type", "application/json");
+    }
     return http.request(options)
-        .compose(req -> req.send(Buffer.buffer(body.encode())))
+        .compose(req -> body == null ? req.send() : req.send(Buffer.buffer(body.encode())))
         .compose(resp -> resp.body().map(buf -> {
           JsonObject json = parse(buf);
           if (resp.statusCode() / 100 != 2) {
