@@ -36,9 +36,14 @@ public final class BoxRoutes {
 
   /** Authenticates the calling box from its bearer credential. */
   public static Future<Boxes.BoxIdentity> box(Services s, RoutingContext ctx) {
-    String auth = ctx.request().getHeader("Authorization");
-    String credential = auth != null && auth.startsWith("Bearer ") ? auth.substring(7).strip() : null;
+    String credential = credential(ctx);
     return s.db().read(c -> s.boxes().authenticate(c, credential));
+  }
+
+  /** The bearer credential of the request, or null (for a box call that authenticates inside its own read). */
+  public static String credential(RoutingContext ctx) {
+    String auth = ctx.request().getHeader("Authorization");
+    return auth != null && auth.startsWith("Bearer ") ? auth.substring(7).strip() : null;
   }
 
   private Future<JsonObject> enroll(RoutingContext ctx) {
@@ -52,11 +57,11 @@ public final class BoxRoutes {
 
   private Future<JsonObject> heartbeat(RoutingContext ctx) {
     JsonObject status = Http.body(ctx);
-    return box(s, ctx).compose(id -> s.db().write(c -> s.boxes().heartbeat(c, id.boxId(), status))).map(commands -> {
-      s.metrics().heartbeat();
-      return new JsonObject().put("serverTime", s.clock().instant().toString()).put("commands", commands)
-          .put("heartbeatSeconds", Boxes.HEARTBEAT.toSeconds());
-    });
+    return box(s, ctx).compose(id -> s.db().write(c -> new JsonObject().put("commands", s.boxes().heartbeat(c, id.boxId(), status))
+        .put("rulesVersion", s.portal().iocs.version(c, id.chamberId())))).map(answer -> {
+          s.metrics().heartbeat();
+          return answer.put("serverTime", s.clock().instant().toString()).put("heartbeatSeconds", Boxes.HEARTBEAT.toSeconds());
+        });
   }
 
   private Future<Boxes.Box> box(RoutingContext ctx) {
