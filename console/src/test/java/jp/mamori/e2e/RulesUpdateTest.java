@@ -72,6 +72,9 @@ class RulesUpdateTest {
       assertThat(new JsonObject(new JsonObject(Files.readString(data.resolve("rules/signed.json"))).getString("payload")).getLong("version"))
           .isEqualTo(1);
 
+      assertThat(desk.get("/boxes").bodyAsString()).as("the advisor sees which rule data the box runs").contains("判定データ")
+          .contains("v1").doesNotContain("更新できません");
+
       String boxId = cfg.require(AgentConfig.BOX_ID);
       assertThat(desk.post("/api/v1/boxes/" + boxId + "/run-checks", new JsonObject()).statusCode()).isEqualTo(202);
       await("the next patrol raises web.ioc-domain", () -> iocAlerts(console) > 0 ? true : null);
@@ -101,6 +104,8 @@ class RulesUpdateTest {
       assertThat(s.getString("rulesError")).contains("no console signing key is pinned").contains("enroll it again");
       assertThat(s.getValue("rulesVersion")).isNull();
       assertThat(old.dataDir(config).resolve("rules/signed.json")).doesNotExist();
+      String page = new ApiClient(console.vertx, console.url()).login("admin@example.jp", ConsoleHarness.PASSWORD).get("/boxes").bodyAsString();
+      assertThat(page).contains("同梱版").contains("更新できません").contains("enroll it again");
       console.vertx.undeploy(deployment).await(30, TimeUnit.SECONDS);
     }
   }

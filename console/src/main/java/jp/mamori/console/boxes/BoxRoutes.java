@@ -95,6 +95,18 @@ public final class BoxRoutes {
     }));
   }
 
+  /** The rule data a box reported: the signed version it uses, or that it runs on its bundled data, and why it cannot update. */
+  static String rulesCell(String lang, JsonObject status) {
+    if (status == null) {
+      return "";
+    }
+    Object version = status.getValue("rulesVersion");
+    String used = version instanceof Number n ? "v" + n.longValue() : I18n.t(lang, "boxes.rulesBundled");
+    String error = status.getValue("rulesError") instanceof String e ? e : null;
+    return esc(used) + (error == null ? "" : " <span class=\"error rules-error\" title=\"" + esc(error) + "\">"
+        + esc(I18n.t(lang, "boxes.rulesError")) + "</span>");
+  }
+
   private static JsonArray toJson(List<Boxes.Box> boxes) {
     JsonArray a = new JsonArray();
     boxes.forEach(b -> a.add(b.toJson()));
@@ -115,14 +127,14 @@ public final class BoxRoutes {
         rows.append("<tr class=\"box ").append(state).append("\"><td>").append(esc(b.smeName())).append("</td><td>")
             .append(esc(b.hostname())).append("</td><td><span class=\"state state-").append(state).append("\">")
             .append(esc(I18n.t(lang, "box." + state))).append("</span></td><td>").append(Html.time(b.lastHeartbeatAt()))
-            .append("</td><td>").append(esc(b.agentVersion())).append("</td></tr>");
+            .append("</td><td>").append(esc(b.agentVersion())).append("</td><td>").append(rulesCell(lang, b.status())).append("</td></tr>");
       }
       String body = "<h1>" + esc(I18n.t(lang, "boxes.title")) + "</h1>"
           + (boxes.isEmpty() ? "<p>" + esc(I18n.t(lang, "boxes.none")) + "</p>"
               : "<table class=\"list\"><thead><tr><th>" + esc(I18n.t(lang, "boxes.company")) + "</th><th>"
                   + esc(I18n.t(lang, "boxes.hostname")) + "</th><th>" + esc(I18n.t(lang, "boxes.state")) + "</th><th>"
-                  + esc(I18n.t(lang, "boxes.lastHeartbeat")) + "</th><th>" + esc(I18n.t(lang, "boxes.version"))
-                  + "</th></tr></thead><tbody>" + rows + "</tbody></table>");
+                  + esc(I18n.t(lang, "boxes.lastHeartbeat")) + "</th><th>" + esc(I18n.t(lang, "boxes.version")) + "</th><th>"
+                  + esc(I18n.t(lang, "boxes.rules")) + "</th></tr></thead><tbody>" + rows + "</tbody></table>");
       Layout.page(ctx, 200, I18n.t(lang, "boxes.title"), body);
     }).onFailure(ctx::fail);
   }
