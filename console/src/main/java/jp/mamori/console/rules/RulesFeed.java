@@ -35,16 +35,11 @@ public final class RulesFeed {
   private final Map<Long, Signed> cache = new ConcurrentHashMap<>();
 
   public RulesFeed(Clock clock, Iocs iocs, RulesKeys keys) {
-    this(clock, iocs, keys, new JsonObject().put("lan", LanData.get().toJson())
-        .put("web", new JsonObject().put("cmsEol", WebRules.get().cmsTableJson())));
-  }
-
-  /** {@code bundled} is {@code {lan, web}} as it goes into every payload's {@code data}. */
-  RulesFeed(Clock clock, Iocs iocs, RulesKeys keys, JsonObject bundled) {
     this.clock = clock;
     this.iocs = iocs;
     this.keys = keys;
-    this.bundled = bundled;
+    // {lan, web} exactly as it goes into every payload's data
+    this.bundled = new JsonObject().put("lan", LanData.get().toJson()).put("web", new JsonObject().put("cmsEol", WebRules.get().cmsTableJson()));
     this.bundledSha256 = sha256(bundled.encode());
   }
 
@@ -102,8 +97,8 @@ public final class RulesFeed {
     return false;
   }
 
-  /** The unsigned payload text; the version, its time and the IoCs are read in one snapshot so they match. */
-  String payload(Connection c, long chamberId) throws SQLException {
+  /** The unsigned payload text and its version; version, time and IoCs are read in one snapshot so they match. */
+  private Signed build(Connection c, long chamberId) throws SQLException {
     record Head(long version, long at) {}
     Head head = Jdbc.one(c, "SELECT COALESCE(v.version, 0), COALESCE(v.changed_at, ch.created_at) FROM chambers ch "
         + "LEFT JOIN rules_versions v ON v.chamber_id = ch.id WHERE ch.id = ?", rs -> new Head(rs.getLong(1), rs.getLong(2)), chamberId)
@@ -115,16 +110,10 @@ public final class RulesFeed {
     }
     JsonObject data = new JsonObject().put("iocs", new JsonObject().put("domains", domains).put("scriptHashes", hashes));
     bundled.forEach(e -> data.put(e.getKey(), e.getValue()));
-    return new JsonObject().put("version", head.version()).put("issuedAt", Instant.ofEpochMilli(head.at()).toString()).put("data", data)
-        .encode();
-  }
-
-  private Signed build(Connection c, long chamberId) throws SQLException {
-    String payload = payload(c, chamberId);
-    long version = new JsonObject(payload).getLong("version");
-    JsonObject envelope = keys.envelope(payload);
-    return new Signed(version, "\"" + version + "-" + keys.keyId().substring(keys.keyId().indexOf(':') + 1) + "\"",
-        Buffer.buffer(envelope.encode()));
+    String payload = new JsonObject().put("version", head.version()).put("issuedAt", Instant.ofEpochMilli(head.at()).toString())
+        .put("data", data).encode();
+    String etag = "\"" + head.version() + "-" + keys.keyId().substring(keys.keyId().indexOf(':') + 1) + "\"";
+    return new Signed(head.version(), etag, Buffer.buffer(keys.envelope(payload).encode()));
   }
 
   private interface Work<T> {
@@ -148,7 +137,7 @@ public final class RulesFeed {
     }
   }
 
-  static String sha256(String text) {
+  private static String sha256(String text) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
