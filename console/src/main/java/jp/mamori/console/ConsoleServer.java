@@ -85,6 +85,13 @@ public final class ConsoleServer extends VerticleBase {
               new LoginLimiter(clock, 5, 50, Duration.ofMinutes(15)), new Tenants(clock), new Boxes(clock), tickets, new Alerts(),
               ingestion, new ConsoleMetrics(), new Desk(clock, tickets, options.dataDir()), portal));
         })
+        .compose(built -> built.db().write(built.portal().rules::recordBundled).map(bumped -> {
+          if (bumped >= 0) {
+            LOG.info("rule data bundled with this build recorded (sha256 {}); rules version raised for {} chamber(s)",
+                built.portal().rules.bundledSha256(), bumped);
+          }
+          return built;
+        }))
         .compose(built -> {
           services = built;
           services.desk().start(vertx, services.db(), (c, e) -> services.portal().events.raise(c, "sla." + e.kind(),

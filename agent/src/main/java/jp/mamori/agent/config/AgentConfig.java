@@ -37,6 +37,8 @@ public final class AgentConfig {
   /** The console's Ed25519 rules key (base64 X.509), pinned at enrollment: rule data is used only when it verifies. */
   public static final String RULES_PUBLIC_KEY = "rules.public-key";
   public static final String RULES_KEY_ID = "rules.key-id";
+  /** Hours between rule data fetches (jittered ±25 %; heartbeat answers announcing a new version fetch sooner). */
+  public static final String RULES_CHECK_HOURS = "rules.check-hours";
   public static final String DATA_DIR = "data.dir";
   public static final String SITES = "sites";
   public static final String LAN_SCOPE = "lan.scope";

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Random;
 import jp.mamori.agent.config.AgentConfig;
 import jp.mamori.agent.patrol.PatrolJob;
+import jp.mamori.agent.rules.RuleSource;
+import jp.mamori.agent.rules.RulesStore;
 import jp.mamori.checks.web.Patrol;
 import jp.mamori.checks.web.PatrolOptions;
 import jp.mamori.checks.web.SystemResolver;
@@ -18,11 +20,16 @@ public final class AgentJobs {
   private AgentJobs() {}
 
   public static List<ScheduledJob> fromConfig(AgentConfig config, Path dataDir, Clock clock, Random random) {
+    return fromConfig(config, dataDir, clock, random, RuleSource.BUNDLED);
+  }
+
+  /** The jobs, taking their rule data from {@code rules} at every run (it changes when the console sends new data). */
+  public static List<ScheduledJob> fromConfig(AgentConfig config, Path dataDir, Clock clock, Random random, RuleSource rules) {
     List<ScheduledJob> jobs = new ArrayList<>();
     List<String> sites = config.list(AgentConfig.SITES);
     if (!sites.isEmpty()) {
       Duration jitter = Duration.ofMinutes(config.integer(AgentConfig.PATROL_JITTER_MINUTES, 30, 0, 180));
-      PatrolOptions options = PatrolOptions.defaults().withIocFile(dataDir.resolve("iocs.json"));
+      PatrolOptions options = PatrolOptions.defaults().withIocFile(dataDir.resolve(RulesStore.IOCS));
       for (String raw : sites) {
         URI site;
         try {
@@ -33,10 +40,10 @@ public final class AgentJobs {
         // one schedule per site, each with its own jitter draw
         Schedule schedule = Schedule.daily(config.patrolTimes(), config.patrolZone(), jitter, random);
         jobs.add(new ScheduledJob(new PatrolJob(site, PatrolJob.stateDirFor(dataDir, site), options, new SystemResolver(),
-            clock), schedule, true));
+            clock, rules::webRules), schedule, true));
       }
     }
-    jobs.addAll(jp.mamori.agent.lan.LanJobs.fromConfig(config, dataDir, clock, random));
+    jobs.addAll(jp.mamori.agent.lan.LanJobs.fromConfig(config, dataDir, clock, random, rules));
     return jobs;
   }
 }

@@ -17,6 +17,7 @@ import jp.mamori.agent.console.ConsoleClient;
 import jp.mamori.agent.outbox.Backoff;
 import jp.mamori.agent.outbox.Outbox;
 import jp.mamori.agent.outbox.OutboxSender;
+import jp.mamori.agent.rules.RulesUpdater;
 import jp.mamori.common.Database;
 import jp.mamori.common.Version;
 import org.slf4j.Logger;
@@ -34,6 +35,7 @@ public final class AgentVerticle extends VerticleBase {
   private ConsoleClient client;
   private OutboxSender sender;
   private Heartbeat heartbeat;
+  private RulesUpdater rules;
   private JobRunner runner;
   private WorkerExecutor probes;
   private List<ScheduledJob> jobs = List.of();
@@ -52,8 +54,9 @@ public final class AgentVerticle extends VerticleBase {
     Path dataDir = config.dataDir(configFile);
     client = new ConsoleClient(vertx, config.consoleUrl(), config.consoleCaFile(), config.require(AgentConfig.BOX_CREDENTIAL),
         Duration.ofSeconds(30));
-    return vertx.executeBlocking(() -> Database.open(vertx, dataDir.resolve("outbox.db"), getClass().getClassLoader(),
-        Outbox.MIGRATIONS, 0)).map(opened -> {
+    rules = RulesUpdater.fromConfig(vertx, client, config, dataDir, random, clock);
+    return rules.start().compose(v -> vertx.executeBlocking(() -> Database.open(vertx, dataDir.resolve("outbox.db"),
+        getClass().getClassLoader(), Outbox.MIGRATIONS, 0))).map(opened -> {
           db = opened;
           Outbox outbox = new Outbox(clock);
           sender = new OutboxSender(vertx, db, outbox, client, config.integer(AgentConfig.OUTBOX_BATCH, 100, 1, 1000),
@@ -61,7 +64,8 @@ public final class AgentVerticle extends VerticleBase {
           probes = vertx.createSharedWorkerExecutor("mamori-probes", 2, 2, TimeUnit.HOURS);
           runner = new JobRunner(vertx, probes, db, outbox, sender, clock);
           heartbeat = new Heartbeat(vertx, client, config.heartbeat(), clock, () -> status(outbox), this::command);
-          jobs = AgentJobs.fromConfig(config, dataDir, clock, random);
+          heartbeat.onAnswer(rules::onHeartbeat);
+          jobs = AgentJobs.fromConfig(config, dataDir, clock, random, rules.rules());
           boolean onStart = config.bool(AgentConfig.RUN_ON_START, true);
           for (ScheduledJob j : jobs) {
             runner.schedule(j.job(), j.schedule());
@@ -90,7 +94,8 @@ public final class AgentVerticle extends VerticleBase {
         .put("deadLetters", counts[1])
         .put("lastDeliveryAt", sender.lastDelivery() == null ? null : sender.lastDelivery().toString())
         .put("lastDeliveryError", sender.lastError())
-        .put("jobs", runner.statusJson()));
+        .put("jobs", runner.statusJson())
+        .mergeIn(rules.rules().statusJson()));
   }
 
   private void command(JsonObject cmd) {
@@ -115,6 +120,9 @@ public final class AgentVerticle extends VerticleBase {
   public Future<?> stop() {
     if (heartbeat != null) {
       heartbeat.stop();
+    }
+    if (rules != null) {
+      rules.stop();
     }
     if (runner != null) {
       runner.stop();

@@ -28,6 +28,7 @@ public final class Heartbeat {
   private volatile Instant lastOk;
   private volatile String lastError;
   private volatile Duration clockSkew = Duration.ZERO;
+  private volatile Consumer<JsonObject> answers = a -> {};
 
   public Heartbeat(Vertx vertx, ConsoleClient client, Duration interval, Clock clock, Supplier<Future<JsonObject>> status,
       Consumer<JsonObject> commands) {
@@ -52,6 +53,7 @@ public final class Heartbeat {
       if (serverTime != null) {
         clockSkew = Duration.between(Instant.parse(serverTime), clock.instant());
       }
+      answers.accept(answer);
       JsonArray cmds = answer.getJsonArray("commands", new JsonArray());
       for (int i = 0; i < cmds.size(); i++) {
         commands.accept(cmds.getJsonObject(i));
@@ -66,6 +68,11 @@ public final class Heartbeat {
       }
       lastError = e.getMessage();
     });
+  }
+
+  /** Also shows every answer to {@code listener} (the rules updater reads the announced {@code rulesVersion}). */
+  public void onAnswer(Consumer<JsonObject> listener) {
+    this.answers = listener;
   }
 
   public Instant lastOk() {

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import jp.mamori.agent.daemon.CheckJob;
+import jp.mamori.agent.rules.RuleSource;
 import jp.mamori.checks.finding.CheckRun;
 import jp.mamori.checks.lan.LanScanner;
 
@@ -22,9 +23,11 @@ public final class LanScanJob implements CheckJob {
   private final LanScanner.Options options;
   private final Path inventory;
   private final Clock clock;
+  private final RuleSource rules;
   private final jp.mamori.agent.selfcheck.AttestationStore attestations;
 
-  public LanScanJob(String name, LanScanner.Options options, Path dataDir, Clock clock) {
+  public LanScanJob(String name, LanScanner.Options options, Path dataDir, Clock clock, RuleSource rules) {
+    this.rules = rules;
     this.attestations = new jp.mamori.agent.selfcheck.AttestationStore(dataDir);
     this.name = name;
     this.options = options;
@@ -44,7 +47,7 @@ public final class LanScanJob implements CheckJob {
   @Override
   public CheckRun run() throws Exception {
     JsonObject previous = inventory == null ? null : ScanLanCommand.readInventory(inventory);
-    LanScanner.Result result = new LanScanner(clock).scan(options.withPrevious(previous));
+    LanScanner.Result result = new LanScanner(clock, rules.lanData()).scan(options.withPrevious(previous));
     if (inventory != null) {
       // PCs that took the self-check carry its outcome in the inventory
       for (jp.mamori.agent.selfcheck.Attestation a : attestations.all()) {

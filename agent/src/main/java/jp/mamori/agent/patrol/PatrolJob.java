@@ -5,11 +5,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 import jp.mamori.agent.daemon.CheckJob;
 import jp.mamori.checks.finding.CheckRun;
 import jp.mamori.checks.web.Patrol;
 import jp.mamori.checks.web.PatrolOptions;
 import jp.mamori.checks.web.SiteResolver;
+import jp.mamori.checks.web.WebRules;
 
 /** The daemon's patrol of one site; an outage seen once asks the runner for a confirming re-check. */
 public final class PatrolJob implements CheckJob {
@@ -18,9 +20,16 @@ public final class PatrolJob implements CheckJob {
   private final PatrolOptions options;
   private final SiteResolver resolver;
   private final Clock clock;
+  private final Supplier<WebRules> rules;
   private volatile Duration recheck;
 
   public PatrolJob(URI site, Path stateDir, PatrolOptions options, SiteResolver resolver, Clock clock) {
+    this(site, stateDir, options, resolver, clock, WebRules::get);
+  }
+
+  /** {@code rules}: asked at every run, so rule data the console sent meanwhile is used. */
+  public PatrolJob(URI site, Path stateDir, PatrolOptions options, SiteResolver resolver, Clock clock, Supplier<WebRules> rules) {
+    this.rules = rules;
     this.site = site;
     this.stateDir = stateDir;
     this.options = options;
@@ -41,7 +50,7 @@ public final class PatrolJob implements CheckJob {
 
   @Override
   public CheckRun run() throws Exception {
-    Patrol.Result r = new Patrol(options, resolver, clock).run(site, stateDir);
+    Patrol.Result r = new Patrol(options, resolver, clock, rules.get()).run(site, stateDir);
     recheck = r.recheckAfter();
     return r.run();
   }

@@ -16,10 +16,10 @@ public final class Attempts {
   private Attempts() {}
 
   /** The curated list for a service, trimmed to the budget (baseline attempts count against it). */
-  public static List<LanData.Credential> plan(String service, int reserved) {
+  public static List<LanData.Credential> plan(LanData data, String service, int reserved) {
     Map<String, Integer> perUser = new HashMap<>();
     List<LanData.Credential> out = new ArrayList<>();
-    for (LanData.Credential c : LanData.get().credentials(service)) {
+    for (LanData.Credential c : data.credentials(service)) {
       if (out.size() + reserved >= MAX_PER_SERVICE) {
         break;
       }

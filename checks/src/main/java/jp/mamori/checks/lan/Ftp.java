@@ -23,7 +23,7 @@ public final class Ftp {
       return;
     }
     int tried = 1;
-    for (LanData.Credential c : Attempts.plan("ftp", tried)) {
+    for (LanData.Credential c : Attempts.plan(ctx.data(), "ftp", tried)) {
       Result r = login(t, c.user(), c.password(), ctx);
       if (r == Result.OK) {
         ctx.add(ctx.finding("lan.default-login", t).arg("service", "FTP").arg("user", c.user())

@@ -24,8 +24,6 @@ import org.jsoup.nodes.Element;
 public final class HttpCheck {
   private HttpCheck() {}
 
-  private static final List<String> CONSOLE_WORDS = LanData.read("console-keywords.txt").lines()
-      .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).map(l -> l.toLowerCase(Locale.ROOT)).toList();
   private static final Pattern META_REFRESH = Pattern.compile("(?i)url\\s*=\\s*['\"]?([^'\" >;]+)");
   private static final Pattern JS_LOCATION = Pattern.compile("(?i)(?:window\\.|top\\.|document\\.)?location(?:\\.href)?\\s*=\\s*['\"]([^'\"]{1,200})['\"]");
 
@@ -77,7 +75,7 @@ public final class HttpCheck {
     String title = doc.title().strip();
     String heading = doc.select("h1, h2").stream().limit(2).map(Element::text).reduce("", (a, b) -> a + " " + b).strip();
     String seen = (title + " " + heading).toLowerCase(Locale.ROOT);
-    for (String word : CONSOLE_WORDS) {
+    for (String word : ctx.data().consoleKeywords()) {
       if (seen.contains(word)) {
         ctx.add(ctx.finding("lan.console-open", t).arg("title", clip(title.isEmpty() ? heading : title, 60))
             .identity("path", path).evidence("url", scheme + "://" + t.text() + path).evidence("title", title)
@@ -144,7 +142,7 @@ public final class HttpCheck {
       if (baseline != 401 && baseline != 403) {
         return;
       }
-      for (LanData.Credential c : Attempts.plan("http", 1)) {
+      for (LanData.Credential c : Attempts.plan(ctx.data(), "http", 1)) {
         int status = headerAttempt(t, tls, path, digest, c.user(), c.password(), ctx);
         if (status == 429 || status == 503) {
           Pace.backOff(Duration.ofSeconds(3));
@@ -227,7 +225,7 @@ public final class HttpCheck {
     String cookie = cookies(page);
     try {
       Outcome baseline = formAttempt(t, tls, method, actionPath, userField, passField, fixed, cookie, "mamori-" + random(), random(), ctx);
-      for (LanData.Credential c : Attempts.plan("http", 1)) {
+      for (LanData.Credential c : Attempts.plan(ctx.data(), "http", 1)) {
         Outcome o = formAttempt(t, tls, method, actionPath, userField, passField, fixed, cookie, c.user(), c.password(), ctx);
         if (o.status == 429 || o.status == 503) {
           Pace.backOff(Duration.ofSeconds(3));

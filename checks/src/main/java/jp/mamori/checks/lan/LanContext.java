@@ -15,11 +15,13 @@ public final class LanContext {
   private final Clock clock;
   private final Duration timeout;
   private final boolean tryLogins;
+  private final LanData data;
   private final Inventory inventory = new Inventory();
   private final List<Finding> findings = new ArrayList<>();
   private final List<String> errors = new ArrayList<>();
 
-  public LanContext(Pace pace, Clock clock, Duration timeout, boolean tryLogins) {
+  public LanContext(Pace pace, Clock clock, Duration timeout, boolean tryLogins, LanData data) {
+    this.data = data;
     this.pace = pace;
     this.clock = clock;
     this.timeout = timeout;
@@ -51,8 +53,9 @@ public final class LanContext {
     return inventory;
   }
 
+  /** The rule data of this scan: the console's verified copy on a box that has one, else the bundled one. */
   public LanData data() {
-    return LanData.get();
+    return data;
   }
 
   /** A catalogue finding for {@code target} ("host" or "host:port") with the {host} placeholder filled. */

@@ -6,19 +6,28 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import jp.mamori.checks.finding.Severity;
 
-/** Rule data of the LAN checks, kept as resources: office ports, default logins, EOL table, OUI table. */
+/**
+ * Rule data of the LAN checks: office ports, default logins, EOL table, OUI table, console keywords. The
+ * bundled copy lives in resources ({@link #get()}); a box with verified rule data from its console builds one
+ * from that instead ({@link #fromJson}), so a scan holds exactly one copy. Either way every entry is checked
+ * when loaded, and one bad entry refuses the whole set.
+ */
 public final class LanData {
   private static final String BASE = "jp/mamori/checks/lan/";
+  private static final Pattern OUI = Pattern.compile("[0-9A-F]{6}");
   private static volatile LanData instance;
 
   public record Port(String proto, int port, String hint, boolean light) {}
@@ -33,14 +42,17 @@ public final class LanData {
   private final List<Credential> credentials;
   private final List<EolEntry> eol;
   private final Map<String, String> oui;
+  private final List<String> consoleKeywords;
 
-  private LanData(List<Port> ports, List<Credential> credentials, List<EolEntry> eol, Map<String, String> oui) {
+  private LanData(List<Port> ports, List<Credential> credentials, List<EolEntry> eol, Map<String, String> oui, List<String> consoleKeywords) {
     this.ports = List.copyOf(ports);
     this.credentials = List.copyOf(credentials);
     this.eol = List.copyOf(eol);
     this.oui = Map.copyOf(oui);
+    this.consoleKeywords = List.copyOf(consoleKeywords);
   }
 
+  /** The copy bundled with this build (loaded once, on first use). */
   public static LanData get() {
     LanData d = instance;
     if (d == null) {
@@ -58,33 +70,212 @@ public final class LanData {
   static LanData load() {
     List<Port> ports = new ArrayList<>();
     for (String[] f : lines("ports.txt")) {
-      if (f.length < 3 || !(f[0].equals("tcp") || f[0].equals("udp"))) {
-        throw new IllegalStateException("ports.txt: bad line '" + String.join(" ", f) + "'");
+      String where = "ports.txt line '" + String.join(" ", f) + "'";
+      if (f.length < 3) {
+        throw new IllegalStateException(where + ": expected 'proto port hint [light]'");
       }
-      ports.add(new Port(f[0], Integer.parseInt(f[1]), f[2], f.length > 3 && f[3].equals("light")));
+      ports.add(port(f[0], number(f[1], where), f[2], f.length > 3 && f[3].equals("light"), where));
     }
     List<Credential> creds = new ArrayList<>();
     for (String[] f : lines("default-credentials.txt")) {
+      String where = "default-credentials.txt line '" + String.join(" ", f) + "'";
       if (f.length < 3) {
-        throw new IllegalStateException("default-credentials.txt: bad line '" + String.join(" ", f) + "'");
+        throw new IllegalStateException(where + ": expected 'service user password'");
       }
-      creds.add(new Credential(f[0], f[1], f[2].equals("-") ? "" : f[2]));
+      creds.add(credential(f[0], f[1], f[2].equals("-") ? "" : f[2], where));
     }
-    List<EolEntry> eol = new ArrayList<>();
     JsonArray entries = new JsonObject(read("eol.json")).getJsonArray("entries");
-    for (int i = 0; i < entries.size(); i++) {
-      JsonObject e = entries.getJsonObject(i);
-      eol.add(new EolEntry(e.getString("kind"), Pattern.compile(e.getString("pattern")), e.getString("product"),
-          e.getString("eol", ""), Severity.parse(e.getString("severity"))));
-    }
-    Map<String, String> oui = new HashMap<>();
+    List<EolEntry> eol = parseList(entries, "eol.json entries", LanData::eolEntry);
+    Map<String, String> oui = new LinkedHashMap<>();
     for (String[] f : lines("oui.txt")) {
-      if (f.length < 2 || !f[0].matches("[0-9A-Fa-f]{6}")) {
-        throw new IllegalStateException("oui.txt: bad line '" + String.join(" ", f) + "'");
+      String where = "oui.txt line '" + String.join(" ", f) + "'";
+      if (f.length < 2) {
+        throw new IllegalStateException(where + ": expected 'prefix vendor'");
       }
-      oui.put(f[0].toUpperCase(Locale.ROOT), String.join(" ", java.util.Arrays.copyOfRange(f, 1, f.length)));
+      ouiEntry(oui, f[0], String.join(" ", Arrays.copyOfRange(f, 1, f.length)), where);
     }
-    return new LanData(ports, creds, eol, oui);
+    List<String> keywords = new ArrayList<>();
+    for (String line : read("console-keywords.txt").split("\n")) {
+      String l = line.strip();
+      if (!l.isEmpty() && !l.startsWith("#")) {
+        keywords.add(keyword(l, "console-keywords.txt"));
+      }
+    }
+    return new LanData(ports, creds, eol, oui, keywords);
+  }
+
+  /**
+   * Builds the data from the {@code lan} object of verified rule data (the shape {@link #toJson()} writes).
+   * A section the object does not carry is taken from the bundled copy; any malformed entry refuses the
+   * whole object with an {@link IllegalArgumentException} naming the entry.
+   */
+  public static LanData fromJson(JsonObject lan) {
+    if (lan == null) {
+      throw new IllegalArgumentException("rule data has no 'lan' object");
+    }
+    try {
+      List<Port> ports = lan.containsKey("ports") ? parseList(array(lan, "ports"), "lan.ports", (JsonObject o, String w) ->
+          port(string(o, "proto", w), integer(o, "port", w), string(o, "hint", w), o.getBoolean("light", false), w)) : get().ports;
+      List<Credential> creds = lan.containsKey("credentials") ? parseList(array(lan, "credentials"), "lan.credentials", (JsonObject o, String w) ->
+          credential(string(o, "service", w), string(o, "user", w), o.getString("password", ""), w)) : get().credentials;
+      List<EolEntry> eol = lan.containsKey("eol") ? parseList(array(lan, "eol"), "lan.eol", LanData::eolEntry) : get().eol;
+      Map<String, String> oui;
+      if (lan.containsKey("oui")) {
+        oui = new LinkedHashMap<>();
+        if (!(lan.getValue("oui") instanceof JsonObject o)) {
+          throw new IllegalStateException("lan.oui must be an object of prefix: vendor");
+        }
+        for (String prefix : o.fieldNames()) {
+          ouiEntry(oui, prefix, o.getValue(prefix) instanceof String v ? v : null, "lan.oui '" + prefix + "'");
+        }
+      } else {
+        oui = get().oui;
+      }
+      List<String> keywords = lan.containsKey("consoleKeywords") ? parseList(array(lan, "consoleKeywords"), "lan.consoleKeywords",
+          LanData::keyword) : get().consoleKeywords;
+      return new LanData(ports, creds, eol, oui, keywords);
+    } catch (IllegalStateException | ClassCastException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+  }
+
+  /** The rule data as the console serves it inside its signed payload ({@code data.lan}). */
+  public JsonObject toJson() {
+    JsonArray p = new JsonArray();
+    ports.forEach(x -> p.add(new JsonObject().put("proto", x.proto()).put("port", x.port()).put("hint", x.hint()).put("light", x.light())));
+    JsonArray c = new JsonArray();
+    credentials.forEach(x -> c.add(new JsonObject().put("service", x.service()).put("user", x.user()).put("password", x.password())));
+    JsonArray e = new JsonArray();
+    eol.forEach(x -> e.add(new JsonObject().put("kind", x.kind()).put("pattern", x.pattern().pattern()).put("product", x.product())
+        .put("eol", x.eol()).put("severity", x.severity().wire())));
+    JsonObject o = new JsonObject();
+    new java.util.TreeMap<>(oui).forEach(o::put);
+    return new JsonObject().put("ports", p).put("credentials", c).put("eol", e).put("oui", o)
+        .put("consoleKeywords", new JsonArray(new ArrayList<>(consoleKeywords)));
+  }
+
+  private interface EntryParser<I, T> {
+    T parse(I item, String where);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <I, T> List<T> parseList(JsonArray items, String name, EntryParser<I, T> parser) {
+    if (items == null) {
+      throw new IllegalStateException(name + " must be a list");
+    }
+    List<T> out = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      Object item = items.getValue(i);
+      String where = name + "[" + i + "]";
+      if (item == null) {
+        throw new IllegalStateException(where + " is null");
+      }
+      try {
+        out.add(parser.parse((I) item, where));
+      } catch (ClassCastException e) {
+        throw new IllegalStateException(where + " has the wrong type: " + item);
+      }
+    }
+    return out;
+  }
+
+  private static JsonArray array(JsonObject o, String key) {
+    if (!(o.getValue(key) instanceof JsonArray a)) {
+      throw new IllegalStateException("lan." + key + " must be a list");
+    }
+    return a;
+  }
+
+  private static String string(JsonObject o, String key, String where) {
+    if (!(o.getValue(key) instanceof String s) || s.isBlank()) {
+      throw new IllegalStateException(where + ": '" + key + "' must be a non-empty string, got " + o.getValue(key));
+    }
+    return s;
+  }
+
+  private static int integer(JsonObject o, String key, String where) {
+    if (!(o.getValue(key) instanceof Number n) || n.doubleValue() != n.intValue()) {
+      throw new IllegalStateException(where + ": '" + key + "' must be a whole number, got " + o.getValue(key));
+    }
+    return n.intValue();
+  }
+
+  private static int number(String s, String where) {
+    try {
+      return Integer.parseInt(s);
+    } catch (NumberFormatException e) {
+      throw new IllegalStateException(where + ": port must be a number, got '" + s + "'");
+    }
+  }
+
+  private static Port port(String proto, int port, String hint, boolean light, String where) {
+    if (!proto.equals("tcp") && !proto.equals("udp")) {
+      throw new IllegalStateException(where + ": proto must be tcp or udp, got '" + proto + "'");
+    }
+    if (port < 1 || port > 65535) {
+      throw new IllegalStateException(where + ": port must be 1-65535, got " + port);
+    }
+    return new Port(proto, port, hint, light);
+  }
+
+  private static Credential credential(String service, String user, String password, String where) {
+    if (!service.matches("[a-z][a-z0-9-]*")) {
+      throw new IllegalStateException(where + ": service must be a lower-case name like http, telnet or ftp, got '" + service + "'");
+    }
+    if (password == null) {
+      throw new IllegalStateException(where + ": password must be a string (empty for none)");
+    }
+    return new Credential(service, user, password);
+  }
+
+  private static EolEntry eolEntry(JsonObject e, String where) {
+    String product = string(e, "product", where);
+    String at = where + " (" + product + ")";
+    String kind = string(e, "kind", at);
+    String raw = string(e, "pattern", at);
+    Pattern pattern;
+    try {
+      pattern = Pattern.compile(raw);
+    } catch (PatternSyntaxException x) {
+      throw new IllegalStateException(at + ": pattern '" + raw + "' is not a valid regular expression: " + x.getDescription()
+          + " near index " + x.getIndex());
+    }
+    String eol = e.getValue("eol", "") instanceof String s ? s : null;
+    if (eol == null) {
+      throw new IllegalStateException(at + ": eol must be a date string (or empty), got " + e.getValue("eol"));
+    }
+    if (!eol.isEmpty()) {
+      try {
+        LocalDate.parse(eol);
+      } catch (DateTimeParseException x) {
+        throw new IllegalStateException(at + ": eol must be a date like 2025-10-14 (or empty), got '" + eol + "'");
+      }
+    }
+    Severity severity;
+    try {
+      severity = Severity.parse(e.getString("severity"));
+    } catch (IllegalArgumentException x) {
+      throw new IllegalStateException(at + ": " + x.getMessage());
+    }
+    return new EolEntry(kind, pattern, product, eol, severity);
+  }
+
+  private static String keyword(String word, String where) {
+    if (word.isBlank()) {
+      throw new IllegalStateException(where + ": a console keyword must not be empty (it would match every page)");
+    }
+    return word.strip().toLowerCase(Locale.ROOT);
+  }
+
+  private static void ouiEntry(Map<String, String> into, String prefix, String vendor, String where) {
+    String p = prefix == null ? "" : prefix.toUpperCase(Locale.ROOT);
+    if (!OUI.matcher(p).matches()) {
+      throw new IllegalStateException(where + ": prefix must be 6 hex digits");
+    }
+    if (vendor == null || vendor.isBlank()) {
+      throw new IllegalStateException(where + ": vendor name missing");
+    }
+    into.put(p, vendor.strip());
   }
 
   public List<Port> ports() {
@@ -102,6 +293,11 @@ public final class LanData {
   /** The curated list for one service (http, telnet, ftp), in order of likelihood. */
   public List<Credential> credentials(String service) {
     return credentials.stream().filter(c -> c.service().equals(service)).toList();
+  }
+
+  /** Lower-case words in a management page's title or heading that mark it as a device console. */
+  public List<String> consoleKeywords() {
+    return consoleKeywords;
   }
 
   /** End-of-life entries that match what a device said about itself (first match per kind wins). */

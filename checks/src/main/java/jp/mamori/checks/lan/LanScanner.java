@@ -85,9 +85,16 @@ public final class LanScanner {
   private static final List<Integer> DISCOVERY_PORTS = List.of(80, 443, 445, 22, 139, 9100);
 
   private final Clock clock;
+  private final LanData data;
 
   public LanScanner(Clock clock) {
+    this(clock, LanData.get());
+  }
+
+  /** A scanner using the given rule data (a box's verified copy from its console). */
+  public LanScanner(Clock clock, LanData data) {
     this.clock = clock;
+    this.data = data;
   }
 
   public Result scan(Options o) throws InterruptedException {
@@ -104,7 +111,7 @@ public final class LanScanner {
     }
     Instant started = clock.instant();
     Pace pace = new Pace(o.rate(), o.inFlight());
-    LanContext ctx = new LanContext(pace, clock, o.timeout(), !o.light());
+    LanContext ctx = new LanContext(pace, clock, o.timeout(), !o.light(), data);
     ExecutorService connects = Executors.newFixedThreadPool(o.inFlight(), daemon("mamori-connect"));
     ExecutorService checks = Executors.newFixedThreadPool(Math.min(16, o.inFlight()), daemon("mamori-check"));
     List<String> coverage = new ArrayList<>();

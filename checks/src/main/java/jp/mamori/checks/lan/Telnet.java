@@ -17,7 +17,7 @@ public final class Telnet {
     if (!ctx.tryLogins()) {
       return;
     }
-    for (LanData.Credential c : Attempts.plan("telnet", 0)) {
+    for (LanData.Credential c : Attempts.plan(ctx.data(), "telnet", 0)) {
       Boolean ok = login(t, c.user(), c.password(), ctx);
       if (ok == null) {
         return;

@@ -60,10 +60,15 @@ public final class Patrol {
   private final PageAnalyzer analyzer;
 
   public Patrol(PatrolOptions options, SiteResolver resolver, Clock clock) {
+    this(options, resolver, clock, WebRules.get());
+  }
+
+  /** A patrol with the given rule data (a box's bundled rules with its console's verified CMS table). */
+  public Patrol(PatrolOptions options, SiteResolver resolver, Clock clock, WebRules rules) {
     this.options = options;
     this.resolver = resolver;
     this.clock = clock;
-    this.rules = WebRules.get();
+    this.rules = rules;
     this.analyzer = new PageAnalyzer(rules);
   }
 

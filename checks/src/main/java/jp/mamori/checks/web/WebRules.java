@@ -69,7 +69,69 @@ public final class WebRules {
     suspiciousTlds = new TreeSet<>(lines(loader, "suspicious-tlds.txt"));
     pasteHosts = new TreeSet<>(lines(loader, "paste-hosts.txt"));
     botProtection = lines(loader, "bot-protection.txt");
-    cmsTable = new JsonObject(read(loader, BASE + "cms-eol.json"));
+    cmsTable = cmsTable(new JsonObject(read(loader, BASE + "cms-eol.json")), "cms-eol.json");
+  }
+
+  private WebRules(WebRules base, JsonObject cms) {
+    knownOrigins = base.knownOrigins;
+    cdnNames = base.cdnNames;
+    cdnBrands = base.cdnBrands;
+    shorteners = base.shorteners;
+    minerHosts = base.minerHosts;
+    minerMarkers = base.minerMarkers;
+    spamWords = base.spamWords;
+    defacement = base.defacement;
+    suspiciousTlds = base.suspiciousTlds;
+    pasteHosts = base.pasteHosts;
+    botProtection = base.botProtection;
+    cmsTable = cms;
+  }
+
+  /**
+   * These rules with the CMS support table of verified rule data ({@code data.web.cmsEol}, the shape of
+   * {@link #cmsTableJson()}); everything else is shared. A malformed row refuses the whole table with an
+   * {@link IllegalArgumentException} naming the row.
+   */
+  public WebRules withCmsTable(JsonObject table) {
+    try {
+      return new WebRules(this, cmsTable(table, "web.cmsEol"));
+    } catch (IllegalStateException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+  }
+
+  /** The CMS support table as the console serves it inside its signed rule data ({@code data.web.cmsEol}). */
+  public JsonObject cmsTableJson() {
+    return cmsTable.copy();
+  }
+
+  private static final Pattern VERSION_LINE = Pattern.compile("\\d{1,4}(\\.\\d{1,4}){0,3}");
+
+  private static JsonObject cmsTable(JsonObject table, String name) {
+    if (table == null) {
+      throw new IllegalStateException(name + " must be an object of cms: {name, latest, oldestSupported}");
+    }
+    JsonObject out = new JsonObject();
+    for (String key : table.fieldNames()) {
+      if (key.startsWith("$")) {
+        continue;
+      }
+      String where = name + " '" + key + "'";
+      if (!(table.getValue(key) instanceof JsonObject row)) {
+        throw new IllegalStateException(where + " must be an object {name, latest, oldestSupported}");
+      }
+      if (!(row.getValue("name") instanceof String n) || n.isBlank()) {
+        throw new IllegalStateException(where + ": name must be a non-empty string");
+      }
+      for (String field : new String[] {"latest", "oldestSupported"}) {
+        if (!(row.getValue(field) instanceof String v) || !VERSION_LINE.matcher(v).matches()) {
+          throw new IllegalStateException(where + ": " + field + " must be a version like 6.8, got " + row.getValue(field));
+        }
+      }
+      out.put(key, new JsonObject().put("name", row.getString("name")).put("latest", row.getString("latest"))
+          .put("oldestSupported", row.getString("oldestSupported")));
+    }
+    return out;
   }
 
   public static WebRules get() {

@@ -17,7 +17,7 @@ final class ScanTestSupport {
   }
 
   static LanContext ctx() {
-    return new LanContext(new Pace(1000, 16), CLOCK, Duration.ofMillis(800), true);
+    return new LanContext(new Pace(1000, 16), CLOCK, Duration.ofMillis(800), true, LanData.get());
   }
 
   static List<Finding> atLeastMedium(LanScanner.Result r) {

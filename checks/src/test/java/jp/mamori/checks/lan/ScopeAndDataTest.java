@@ -69,7 +69,7 @@ class ScopeAndDataTest {
   @Test
   void loginBudgetStaysUnderTenAndFourPerAccount() {
     for (String service : new String[] {"http", "telnet", "ftp"}) {
-      var plan = Attempts.plan(service, 1);
+      var plan = Attempts.plan(LanData.get(), service, 1);
       assertThat(plan).isNotEmpty().hasSizeLessThanOrEqualTo(Attempts.MAX_PER_SERVICE - 1);
       plan.stream().collect(java.util.stream.Collectors.groupingBy(c -> c.user().toLowerCase(), java.util.stream.Collectors.counting()))
           .values().forEach(n -> assertThat(n).isLessThanOrEqualTo(Attempts.MAX_PER_USER));

@@ -36,9 +36,14 @@ public final class BoxRoutes {
 
   /** Authenticates the calling box from its bearer credential. */
   public static Future<Boxes.BoxIdentity> box(Services s, RoutingContext ctx) {
-    String auth = ctx.request().getHeader("Authorization");
-    String credential = auth != null && auth.startsWith("Bearer ") ? auth.substring(7).strip() : null;
+    String credential = credential(ctx);
     return s.db().read(c -> s.boxes().authenticate(c, credential));
+  }
+
+  /** The bearer credential of the request, or null (for a box call that authenticates inside its own read). */
+  public static String credential(RoutingContext ctx) {
+    String auth = ctx.request().getHeader("Authorization");
+    return auth != null && auth.startsWith("Bearer ") ? auth.substring(7).strip() : null;
   }
 
   private Future<JsonObject> enroll(RoutingContext ctx) {
@@ -52,11 +57,11 @@ public final class BoxRoutes {
 
   private Future<JsonObject> heartbeat(RoutingContext ctx) {
     JsonObject status = Http.body(ctx);
-    return box(s, ctx).compose(id -> s.db().write(c -> s.boxes().heartbeat(c, id.boxId(), status))).map(commands -> {
-      s.metrics().heartbeat();
-      return new JsonObject().put("serverTime", s.clock().instant().toString()).put("commands", commands)
-          .put("heartbeatSeconds", Boxes.HEARTBEAT.toSeconds());
-    });
+    return box(s, ctx).compose(id -> s.db().write(c -> new JsonObject().put("commands", s.boxes().heartbeat(c, id.boxId(), status))
+        .put("rulesVersion", s.portal().iocs.version(c, id.chamberId())))).map(answer -> {
+          s.metrics().heartbeat();
+          return answer.put("serverTime", s.clock().instant().toString()).put("heartbeatSeconds", Boxes.HEARTBEAT.toSeconds());
+        });
   }
 
   private Future<Boxes.Box> box(RoutingContext ctx) {
@@ -90,6 +95,18 @@ public final class BoxRoutes {
     }));
   }
 
+  /** The rule data a box reported: the signed version it uses, or that it runs on its bundled data, and why it cannot update. */
+  static String rulesCell(String lang, JsonObject status) {
+    if (status == null) {
+      return "";
+    }
+    Object version = status.getValue("rulesVersion");
+    String used = version instanceof Number n ? "v" + n.longValue() : I18n.t(lang, "boxes.rulesBundled");
+    String error = status.getValue("rulesError") instanceof String e ? e : null;
+    return esc(used) + (error == null ? "" : " <span class=\"error rules-error\" title=\"" + esc(error) + "\">"
+        + esc(I18n.t(lang, "boxes.rulesError")) + "</span>");
+  }
+
   private static JsonArray toJson(List<Boxes.Box> boxes) {
     JsonArray a = new JsonArray();
     boxes.forEach(b -> a.add(b.toJson()));
@@ -110,14 +127,14 @@ public final class BoxRoutes {
         rows.append("<tr class=\"box ").append(state).append("\"><td>").append(esc(b.smeName())).append("</td><td>")
             .append(esc(b.hostname())).append("</td><td><span class=\"state state-").append(state).append("\">")
             .append(esc(I18n.t(lang, "box." + state))).append("</span></td><td>").append(Html.time(b.lastHeartbeatAt()))
-            .append("</td><td>").append(esc(b.agentVersion())).append("</td></tr>");
+            .append("</td><td>").append(esc(b.agentVersion())).append("</td><td>").append(rulesCell(lang, b.status())).append("</td></tr>");
       }
       String body = "<h1>" + esc(I18n.t(lang, "boxes.title")) + "</h1>"
           + (boxes.isEmpty() ? "<p>" + esc(I18n.t(lang, "boxes.none")) + "</p>"
               : "<table class=\"list\"><thead><tr><th>" + esc(I18n.t(lang, "boxes.company")) + "</th><th>"
                   + esc(I18n.t(lang, "boxes.hostname")) + "</th><th>" + esc(I18n.t(lang, "boxes.state")) + "</th><th>"
-                  + esc(I18n.t(lang, "boxes.lastHeartbeat")) + "</th><th>" + esc(I18n.t(lang, "boxes.version"))
-                  + "</th></tr></thead><tbody>" + rows + "</tbody></table>");
+                  + esc(I18n.t(lang, "boxes.lastHeartbeat")) + "</th><th>" + esc(I18n.t(lang, "boxes.version")) + "</th><th>"
+                  + esc(I18n.t(lang, "boxes.rules")) + "</th></tr></thead><tbody>" + rows + "</tbody></table>");
       Layout.page(ctx, 200, I18n.t(lang, "boxes.title"), body);
     }).onFailure(ctx::fail);
   }

@@ -7,6 +7,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jp.mamori.console.Services;
 import jp.mamori.console.boxes.BoxRoutes;
+import jp.mamori.console.rules.RulesFeed;
 import jp.mamori.console.web.ApiError;
 import jp.mamori.console.web.Http;
 
@@ -29,10 +30,26 @@ public final class BoxFeedRoutes {
     r.post("/api/v1/box/advisories/:id/ack").handler(ctx -> Http.api(ctx, this::ack, 204));
   }
 
-  /** {@code {payload, signature, keyId}}: the signature is Ed25519 over the payload text's UTF-8 bytes. */
-  private Future<JsonObject> rules(RoutingContext ctx) {
-    return BoxRoutes.box(s, ctx).compose(box -> s.db().read(c -> ps.iocs.payload(c, box.chamberId()))).map(payload ->
-        new JsonObject().put("payload", payload).put("signature", ps.rulesKeys.sign(payload)).put("keyId", ps.rulesKeys.keyId()));
+  /**
+   * {@code {payload, signature, keyId}}: the signature is Ed25519 over the payload text's UTF-8 bytes. Polled by
+   * every box, so it is one read (credential, version, cached answer) and, when the box already has this version
+   * ({@code If-None-Match} with the ETag, or {@code ?since=<version>}), a 304 without a body.
+   */
+  private Future<Void> rules(RoutingContext ctx) {
+    Long since = Http.queryLong(ctx, "since");
+    if (since != null && since < 0) {
+      throw ApiError.badRequest("since must be the rules version the box has (0 or more), got: " + since);
+    }
+    String credential = BoxRoutes.credential(ctx);
+    return s.db().read(c -> ps.rules.signed(c, s.boxes().authenticate(c, credential).chamberId())).map(signed -> {
+      ctx.response().putHeader("ETag", signed.etag()).putHeader("Cache-Control", "no-cache");
+      if (RulesFeed.notModified(signed, ctx.request().getHeader("If-None-Match"), since)) {
+        ctx.response().setStatusCode(304).end();
+      } else {
+        ctx.response().setStatusCode(200).putHeader("content-type", "application/json; charset=utf-8").end(signed.body());
+      }
+      return null;
+    });
   }
 
   private Future<JsonObject> advisories(RoutingContext ctx) {

@@ -21,6 +21,7 @@ import jp.mamori.console.notify.Mailer;
 import jp.mamori.console.notify.NotifyConfig;
 import jp.mamori.console.notify.Webhooks;
 import jp.mamori.console.rules.Iocs;
+import jp.mamori.console.rules.RulesFeed;
 import jp.mamori.console.rules.RulesKeys;
 import jp.mamori.console.tenancy.Tenants;
 import org.slf4j.Logger;
@@ -37,6 +38,7 @@ public final class PortalServices {
   public final Clock clock;
   public final RulesKeys rulesKeys;
   public final Iocs iocs;
+  public final RulesFeed rules;
   public final Advisories advisories;
   public final Scorecard scorecard;
   public final SelfCheck selfCheck;
@@ -56,6 +58,7 @@ public final class PortalServices {
     this.clock = clock;
     this.rulesKeys = keys;
     this.iocs = new Iocs(clock);
+    this.rules = new RulesFeed(clock, iocs, keys);
     this.advisories = new Advisories(clock);
     this.scorecard = new Scorecard(clock);
     this.selfCheck = new SelfCheck(clock);

@@ -1,6 +1,5 @@
 package jp.mamori.console.rules;
 
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -13,8 +12,8 @@ import java.util.regex.Pattern;
 import jp.mamori.common.Jdbc;
 
 /**
- * A chamber's shared indicators of compromise (malicious domains, script hashes) and the signed rule
- * data boxes pull. Every change bumps the chamber's rules version, which only ever increases.
+ * A chamber's shared indicators of compromise (malicious domains, script hashes), part of the signed rule
+ * data boxes pull ({@link RulesFeed}). Every change bumps the chamber's rules version, which only ever increases.
  */
 public final class Iocs {
   public static final java.util.Set<String> KINDS = java.util.Set.of("domain", "script_hash");
@@ -116,16 +115,5 @@ public final class Iocs {
 
   public List<Ioc> list(Connection c, long chamberId) throws SQLException {
     return Jdbc.list(c, SELECT + "WHERE chamber_id = ? ORDER BY kind, value", Iocs::ioc, chamberId);
-  }
-
-  /** The unsigned payload text for a chamber (compact JSON; the signature covers exactly these bytes). */
-  public String payload(Connection c, long chamberId) throws SQLException {
-    JsonArray domains = new JsonArray();
-    JsonArray hashes = new JsonArray();
-    for (Ioc i : list(c, chamberId)) {
-      (i.kind().equals("domain") ? domains : hashes).add(i.value());
-    }
-    return new JsonObject().put("version", version(c, chamberId)).put("issuedAt", clock.instant().toString())
-        .put("data", new JsonObject().put("iocs", new JsonObject().put("domains", domains).put("scriptHashes", hashes))).encode();
   }
 }

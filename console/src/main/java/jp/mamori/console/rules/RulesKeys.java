@@ -99,6 +99,14 @@ public final class RulesKeys {
   }
 
   /**
+   * The signed document boxes receive: {@code {"payload": text, "signature": base64 Ed25519 over its UTF-8
+   * bytes, "keyId": ...}} (rule data, package manifests; the box verifies it with {@code SignedEnvelope}).
+   */
+  public io.vertx.core.json.JsonObject envelope(String payload) {
+    return new io.vertx.core.json.JsonObject().put("payload", payload).put("signature", sign(payload)).put("keyId", keyId);
+  }
+
+  /**
    * What a box does before using rule data: plain JDK code, usable as the reference for the box side.
    * True when {@code signatureBase64} is a valid Ed25519 signature of {@code payload}'s UTF-8 bytes.
    */

@@ -39,8 +39,12 @@ public final class BoxApi {
     return enrollment.getString("boxId");
   }
 
-  public HttpResponse<Buffer> call(HttpMethod m, String path, JsonObject body) throws Exception {
+  /** {@code headers}: name, value, name, value ... */
+  public HttpResponse<Buffer> call(HttpMethod m, String path, JsonObject body, String... headers) throws Exception {
     var req = http.requestAbs(m, base + path).putHeader("Authorization", "Bearer " + credential());
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      req.putHeader(headers[i], headers[i + 1]);
+    }
     return (body == null ? req.send() : req.sendJsonObject(body)).await(30, TimeUnit.SECONDS);
   }
 

@@ -14,6 +14,12 @@ import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Set;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.client.HttpResponse;
+import jp.mamori.checks.lan.LanData;
+import jp.mamori.checks.web.WebRules;
+import jp.mamori.common.Jdbc;
 import jp.mamori.console.ApiClient;
 import jp.mamori.console.ConsoleHarness;
 import jp.mamori.console.auth.Role;
@@ -25,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The box side's contract for shared IoCs, over real HTTP: the enroll answer carries {@code rulesPublicKey};
  * {@code GET /api/v1/box/rules} answers {@code {payload, signature, keyId}}; the signature verifies with
  * plain JDK code ({@link #verify}, copy it into the agent); the payload's version increases with every
- * change of the chamber's list; a box sees only its own chamber's list.
+ * change of the chamber's list and with new bundled rule data; a box sees only its own chamber's list; a box
+ * that has the current version downloads nothing (304).
  */
 class RulesContractTest {
   @TempDir Path tmp;
@@ -100,6 +107,72 @@ class RulesContractTest {
     try (ConsoleHarness again = new ConsoleHarness(tmp, Clock.systemUTC())) {
       assertThat(again.services().portal().rulesKeys.publicKeyBase64()).as("the key pair is generated once").isEqualTo(publicKey);
     }
+  }
+
+  @Test
+  void payloadCarriesTheBundledRuleDataAndUpToDateBoxesDownloadNothing() throws Exception {
+    long a;
+    long b;
+    try (ConsoleHarness console = new ConsoleHarness(tmp, Clock.systemUTC())) {
+      java.util.Optional<String> recorded = console.read(c -> Jdbc.one(c, "SELECT sha256 FROM rules_bundle WHERE id = 1", rs -> rs.getString(1)));
+      assertThat(recorded)
+          .as("the first start records the bundled data's hash").contains(console.services().portal().rules.bundledSha256());
+      a = console.chamber("osaka-test", "大阪テスト商工会議所");
+      b = console.chamber("kyoto-test", "京都テスト商工会議所");
+      long sme = console.sme(a, "さくら製作所", null);
+      long advisor = console.user("advisor-a@example.jp", Role.ADVISOR, Set.of(a), null);
+      BoxApi box = BoxApi.enroll(console.vertx, console.url(), console.enrollmentToken(sme, advisor));
+      String publicKey = box.enrollment.getString("rulesPublicKey");
+
+      HttpResponse<Buffer> first = box.get("/api/v1/box/rules");
+      assertThat(first.statusCode()).isEqualTo(200);
+      JsonObject envelope = first.bodyAsJsonObject();
+      assertThat(verify(publicKey, envelope.getString("payload"), envelope.getString("signature"))).isTrue();
+      JsonObject data = new JsonObject(envelope.getString("payload")).getJsonObject("data");
+      assertThat(data.getJsonObject("lan")).as("the console's bundled LAN tables").isEqualTo(LanData.get().toJson());
+      assertThat(data.getJsonObject("web").getJsonObject("cmsEol")).isEqualTo(WebRules.get().cmsTableJson());
+      assertThat(LanData.fromJson(data.getJsonObject("lan")).eol("windows", "10.0.19045")).as("what a box builds from it").isPresent();
+      assertThat(first.body().length()).as("compact payload").isLessThan(32 * 1024);
+      String etag = first.getHeader("ETag");
+      assertThat(etag).startsWith("\"0-");
+      assertThat(box.get("/api/v1/box/rules").bodyAsString()).as("the same signed text until something changes").isEqualTo(first.bodyAsString());
+
+      HttpResponse<Buffer> unchanged = box.call(HttpMethod.GET, "/api/v1/box/rules", null, "If-None-Match", etag);
+      assertThat(unchanged.statusCode()).isEqualTo(304);
+      assertThat(unchanged.body() == null ? 0 : unchanged.body().length()).isZero();
+      assertThat(box.get("/api/v1/box/rules?since=0").statusCode()).isEqualTo(304);
+      assertThat(box.get("/api/v1/box/rules?since=-1").statusCode()).isEqualTo(400);
+      assertThat(box.get("/api/v1/box/rules?since=seven").bodyAsJsonObject().getString("message")).contains("since");
+      assertThat(box.heartbeat().bodyAsJsonObject().getLong("rulesVersion")).isZero();
+
+      ApiClient advisorA = new ApiClient(console.vertx, console.url()).login("advisor-a@example.jp", ConsoleHarness.PASSWORD);
+      assertThat(advisorA.post("/api/v1/chambers/" + a + "/iocs", new JsonObject().put("kind", "domain").put("value", "skimmer.example"))
+          .statusCode()).isEqualTo(201);
+      assertThat(box.heartbeat().bodyAsJsonObject().getLong("rulesVersion")).as("the heartbeat answer announces the new version").isEqualTo(1);
+      HttpResponse<Buffer> changed = box.call(HttpMethod.GET, "/api/v1/box/rules", null, "If-None-Match", etag);
+      assertThat(changed.statusCode()).isEqualTo(200);
+      assertThat(changed.getHeader("ETag")).isNotEqualTo(etag).startsWith("\"1-");
+      assertThat(new JsonObject(changed.bodyAsJsonObject().getString("payload")).getJsonObject("data").getJsonObject("iocs")
+          .getJsonArray("domains").getList()).containsExactly("skimmer.example");
+      assertThat(box.get("/api/v1/box/rules?since=0").statusCode()).isEqualTo(200);
+      assertThat(box.get("/api/v1/box/rules?since=1").statusCode()).isEqualTo(304);
+      // what the build before this one recorded: other bundled data
+      console.write(c -> Jdbc.update(c, "UPDATE rules_bundle SET sha256 = ?", "0".repeat(64)));
+    }
+    try (ConsoleHarness upgraded = new ConsoleHarness(tmp, Clock.systemUTC())) {
+      assertThat(versions(upgraded, a, b)).as("new bundled data bumps every chamber once").containsExactly(2L, 1L);
+    }
+    try (ConsoleHarness again = new ConsoleHarness(tmp, Clock.systemUTC())) {
+      assertThat(versions(again, a, b)).as("the same build starting again changes nothing").containsExactly(2L, 1L);
+    }
+  }
+
+  private static java.util.List<Long> versions(ConsoleHarness console, long... chambers) throws Exception {
+    java.util.List<Long> out = new java.util.ArrayList<>();
+    for (long ch : chambers) {
+      out.add(console.read(c -> console.services().portal().iocs.version(c, ch)));
+    }
+    return out;
   }
 
   /** A caller without a box credential. */
