@@ -98,7 +98,8 @@ class BookwormInstallIT {
       // the unit skips an unenrolled box instead of restarting a JVM that exits at once
       assertThat(root.sh("setpriv --reuid=mamori --regid=mamori --init-groups " + execCondition(root)).code()).isEqualTo(1);
       // what enroll leaves behind; the console's address is a closed loopback port in this root's own netns
-      root.shOk("printf 'console.url=http://127.0.0.1:9/\\nbox.id=box-1\\nbox.credential=secret-1\\n' >> /etc/mamori/agent.conf");
+      // as `enroll` writes it, with the console's rules key pinned (a box without one refuses rule updates, loudly)
+      root.shOk("printf 'console.url=http://127.0.0.1:9/\\nbox.id=box-1\\nbox.credential=secret-1\\nrules.public-key=MCowBQYDK2VwAyEAGoB/EkemXuhrK4/ZC/wb3deF5gKVuWBxghOqyaVwZIw=\\n' >> /etc/mamori/agent.conf");
       root.shOk("setpriv --reuid=mamori --regid=mamori --init-groups " + execCondition(root));
 
       // the box's local pages on port 80: the unit's ambient CAP_NET_BIND_SERVICE lets user mamori bind it

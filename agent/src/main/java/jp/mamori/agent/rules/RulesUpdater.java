@@ -71,7 +71,7 @@ public final class RulesUpdater {
       if (version != null) {
         LOG.info("rule data version {} (issued {}) verified and in use", version, rules.statusJson().getString("rulesIssuedAt"));
       }
-      report();
+      report(false);
       if (rules.canUpdate()) {
         fetch();
         scheduleNext();
@@ -137,15 +137,22 @@ public final class RulesUpdater {
         })
         .onComplete(ar -> {
           fetching = false;
-          report();
+          report(ar.failed() && !(ar.cause() instanceof RulesException));
         });
   }
 
-  /** Logs each new error once (a box that keeps failing the same way does not fill its journal). */
-  private void report() {
+  /**
+   * Logs each new error once (a box that keeps failing the same way does not fill its journal); a console out of
+   * reach is a warning, as for the heartbeat, while refused data is an error.
+   */
+  private void report(boolean unreachable) {
     String error = rules.error();
     if (error != null && !error.equals(logged)) {
-      LOG.error("rule data: {}", error);
+      if (unreachable) {
+        LOG.warn("rule data: {}", error);
+      } else {
+        LOG.error("rule data: {}", error);
+      }
     }
     logged = error;
   }
