@@ -90,7 +90,8 @@ public final class BoxVerticle extends VerticleBase implements LocalBox {
       local = new LocalServerVerticle(host, port, store, clock, this::attested, this, csrf, hostNames());
       return vertx.deployVerticle(local);
     }).compose(id -> {
-      LOG.info("local pages on http://{}:{}/", host.equals("0.0.0.0") ? "127.0.0.1" : host, local.actualPort());
+      boolean every = host.equals("0.0.0.0");
+      LOG.info("local pages on http://{}:{}/{}", every ? "127.0.0.1" : host, local.actualPort(), every ? " (every interface of this box)" : "");
       return config.bool(LocalServer.MDNS, false) ? announce(local.actualPort()) : Future.succeededFuture();
     });
   }
@@ -134,7 +135,7 @@ public final class BoxVerticle extends VerticleBase implements LocalBox {
       ConsoleView view = new ConsoleView(vertx, a.db(), a.client(), clock);
       LocalRequests requests = new LocalRequests(clock);
       RequestSender sender = new RequestSender(vertx, a.db(), requests, a.client(),
-          new Backoff(Duration.ofSeconds(5), Duration.ofMinutes(10), random));
+          new Backoff(Duration.ofSeconds(5), Duration.ofMinutes(2), random));
       if (local != null) {
         SelfCheckJob job = new SelfCheckJob(new AttestationStore(dataDir), clock);
         a.runner().schedule(job, Schedule.daily(List.of(LocalTime.of(18, 30)), config.patrolZone(), Duration.ofMinutes(10), random));
@@ -154,6 +155,11 @@ public final class BoxVerticle extends VerticleBase implements LocalBox {
     if (r != null) {
       r.runner().runNow(new SelfCheckJob(new AttestationStore(dataDir), clock));
     }
+  }
+
+  /** The local pages' port (-1 without local pages): {@code local.port = 0} picks a free one. */
+  public int localPort() {
+    return local == null ? -1 : local.actualPort();
   }
 
   // ---- LocalBox -----------------------------------------------------------------------------------
@@ -260,11 +266,11 @@ public final class BoxVerticle extends VerticleBase implements LocalBox {
     if (a != null && a.heartbeat() != null) {
       Heartbeat h = a.heartbeat();
       if (h.refused()) {
-        out.add(new BoxProblem("credential-refused", LocalText.t("ja", "problem.refused"), LocalText.t("en", "problem.refused"),
+        out.add(new BoxProblem(BoxProblem.CREDENTIAL_REFUSED, LocalText.t("ja", "problem.refused"), LocalText.t("en", "problem.refused"),
             h.failingSince()));
       } else if (h.failingSince() != null) {
         String since = java.time.format.DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm").format(h.failingSince().atZone(zone()));
-        out.add(new BoxProblem("console-unreachable", LocalText.t("ja", "problem.unreachable", since),
+        out.add(new BoxProblem(BoxProblem.CONSOLE_UNREACHABLE, LocalText.t("ja", "problem.unreachable", since),
             LocalText.t("en", "problem.unreachable", since), h.failingSince()));
       }
     }

@@ -7,6 +7,9 @@ import java.time.Instant;
  * line: the console unreachable, the credential refused, (later) a full disk. {@code since} may be null.
  */
 public record BoxProblem(String code, String ja, String en, Instant since) {
+  public static final String CONSOLE_UNREACHABLE = "console-unreachable";
+  public static final String CREDENTIAL_REFUSED = "credential-refused";
+
   public String text(String lang) {
     return "en".equals(lang) ? en : ja;
   }

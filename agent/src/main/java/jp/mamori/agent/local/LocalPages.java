@@ -151,7 +151,7 @@ public final class LocalPages {
   public record Cached(JsonObject value, Instant fetchedAt, boolean stale) {}
 
   public record Home(String smeName, String chamberName, List<BoxProblem> problems, Cached status, Cached advisories,
-      Map<Long, LocalRequests.Request> acks, List<JobLine> jobs, ScopeState scope, boolean lanProposable) {}
+      Map<Long, LocalRequests.Request> acks, List<JobLine> jobs, ScopeState scope) {}
 
   public String home(Home h) {
     StringBuilder b = new StringBuilder();

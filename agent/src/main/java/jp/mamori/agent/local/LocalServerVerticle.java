@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.UUID;
 import jp.mamori.agent.config.AgentConfig;
 import jp.mamori.agent.daemon.JobRunner;
+import jp.mamori.agent.health.BoxProblem;
 import jp.mamori.agent.selfcheck.Attestation;
 import jp.mamori.agent.selfcheck.AttestationStore;
 import jp.mamori.agent.selfcheck.ClientInfo;
@@ -331,11 +332,18 @@ public final class LocalServerVerticle extends VerticleBase {
             jobs.add(new LocalPages.JobLine(s.name(), s.running(), last, s.lastFindings(), s.lastError(), s.nextRun()));
           }
           jobs.sort(java.util.Comparator.comparing(LocalPages.JobLine::name));
+          List<BoxProblem> problems = box.problems();
+          boolean unreachable = problems.stream().anyMatch(x -> x.code().equals(BoxProblem.CONSOLE_UNREACHABLE));
           return new LocalPages.Home(config.get(AgentConfig.SME_NAME).orElse(null), config.get(AgentConfig.CHAMBER_NAME).orElse(null),
-              box.problems(), r.view().status(), r.view().advisories(), acks, jobs, scopeState(), true);
+              problems, stale(r.view().status(), unreachable), stale(r.view().advisories(), unreachable), acks, jobs, scopeState());
         }))
         .onSuccess(h -> html(rc, 200, p.home(h)))
         .onFailure(e -> fail(rc, e));
+  }
+
+  /** While the console is unreachable what is kept is old news, whatever its age. */
+  private static LocalPages.Cached stale(LocalPages.Cached c, boolean unreachable) {
+    return c == null || !unreachable ? c : new LocalPages.Cached(c.value(), c.fetchedAt(), true);
   }
 
   private void ackPost(RoutingContext rc) {

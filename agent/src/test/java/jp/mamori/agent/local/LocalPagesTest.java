@@ -44,7 +44,7 @@ class LocalPagesTest {
         new LocalPages.Cached(status, Instant.parse("2026-11-22T03:00:00Z"), true),
         new LocalPages.Cached(advisories, Instant.parse("2026-11-22T03:00:00Z"), false), Map.of(),
         List.of(new LocalPages.JobLine("patrol " + HOSTILE, false, Instant.parse("2026-11-22T03:00:00Z"), 2, HOSTILE, null)),
-        new LocalPages.ScopeState(null, null, null, null, null), true));
+        new LocalPages.ScopeState(null, null, null, null, null)));
     String setup = p.setup(HOSTILE, HOSTILE, "error.console.other", HOSTILE);
     String consult = p.consultForm(new LocalPages.Consultation(HOSTILE, HOSTILE, HOSTILE, HOSTILE), HOSTILE, List.of());
     for (String page : List.of(home, setup, consult)) {
