@@ -159,6 +159,31 @@ class FirstBootTest {
   }
 
   @Test
+  void aBoxEnrolledFromTheTerminalWhileItsDaemonWaitsStartsWithoutARestart() throws Exception {
+    try (ConsoleHarness console = new ConsoleHarness(tmp.resolve("console"), Clock.systemUTC())) {
+      long chamber = console.chamber("osaka-cli", "大阪テスト商工会議所");
+      long sme = console.sme(chamber, "さくら製作所", null);
+      long admin = console.user("admin@example.jp", Role.CHAMBER_ADMIN, Set.of(chamber), null);
+      Path config = startBox("", Clock.systemUTC());
+      java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+      int exit = new jp.mamori.agent.enroll.EnrollCommand().run(List.of("--console", console.url(), "--token", console.enrollmentToken(sme, admin),
+          "--config", config.toString()), new java.io.PrintStream(new java.io.ByteArrayOutputStream()), new java.io.PrintStream(err));
+      assertThat(exit).as(err.toString()).isZero();
+      long deadline = System.currentTimeMillis() + 30_000;
+      while (System.currentTimeMillis() < deadline && box.running().isEmpty()) {
+        Thread.sleep(200);
+      }
+      assertThat(box.running()).as("the waiting daemon noticed the credential").isPresent();
+      assertThat(get("/setup").bodyAsString()).contains("すでに登録されています");
+      long beat = System.currentTimeMillis() + 30_000;
+      while (System.currentTimeMillis() < beat && console.count("SELECT COUNT(*) FROM boxes WHERE sme_id = ? AND last_heartbeat_at IS NOT NULL", sme) == 0) {
+        Thread.sleep(200);
+      }
+      assertThat(console.count("SELECT COUNT(*) FROM boxes WHERE sme_id = ? AND last_heartbeat_at IS NOT NULL", sme)).isEqualTo(1);
+    }
+  }
+
+  @Test
   void anUntrustedCertificateIsExplainedAndAChambersPresetCaIsUsed() throws Exception {
     TestCa ca = new TestCa("Test Chamber CA");
     Path caFile = ca.writeCa(tmp.resolve("ca.pem"));

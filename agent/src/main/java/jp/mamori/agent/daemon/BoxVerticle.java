@@ -55,6 +55,8 @@ public final class BoxVerticle extends VerticleBase implements LocalBox {
   private LocalServerVerticle local;
   private MdnsAnnouncer mdns;
   private boolean enrolling;
+  private long configWatch = -1;
+  static final Duration CONFIG_POLL = Duration.ofSeconds(5);
 
   /** {@code moreProblems}: box health others report on the local page (a full disk, say). */
   public BoxVerticle(AgentConfig config, Path configFile, Clock clock, Random random, Supplier<List<BoxProblem>> moreProblems) {
@@ -125,7 +127,31 @@ public final class BoxVerticle extends VerticleBase implements LocalBox {
   private Future<Void> waitForEnrollment() {
     LOG.info("this box is not enrolled yet: waiting for enrollment at http://{}.local/ (the setup page; or run "
         + "'sudo mamori-agent enroll'); no checks, heartbeat or delivery until then", MdnsAnnouncer.HOST);
+    configWatch = vertx.setPeriodic(CONFIG_POLL.toMillis(), id -> enrolledFromTheTerminal());
     return Future.succeededFuture();
+  }
+
+  /** {@code sudo mamori-agent enroll} wrote a credential while this daemon waited: start without a restart. */
+  private void enrolledFromTheTerminal() {
+    if (enrolling || running != null) {
+      vertx.cancelTimer(configWatch);
+      return;
+    }
+    vertx.executeBlocking(() -> AgentConfig.load(configFile)).onSuccess(loaded -> {
+      if (loaded.get(AgentConfig.BOX_CREDENTIAL).isEmpty() || enrolling || running != null || agent != null) {
+        return;
+      }
+      vertx.cancelTimer(configWatch);
+      enrolling = true;
+      config = loaded;
+      LOG.info("enrolled from the terminal: box {}; starting the checks", loaded.get(AgentConfig.BOX_ID).orElse("?"));
+      startAgent().onComplete(ar -> {
+        enrolling = false;
+        if (ar.failed()) {
+          LOG.error("the checks did not start after enrollment: {}", ar.cause().toString());
+        }
+      });
+    });
   }
 
   private Future<Void> startAgent() {
@@ -191,8 +217,13 @@ public final class BoxVerticle extends VerticleBase implements LocalBox {
       return Future.failedFuture(e);
     }
     enrolling = true;
-    AgentConfig before = config;
-    return Enrollment.enroll(vertx, console, before.consoleCaFile(), token, Enrollment.hostname(), before)
+    // the file as it is now: the terminal may have enrolled meanwhile, or someone edited a key
+    return vertx.executeBlocking(() -> AgentConfig.load(configFile)).compose(before -> {
+      if (before.get(AgentConfig.BOX_CREDENTIAL).isPresent()) {
+        throw new IllegalStateException("this box was enrolled from the terminal meanwhile");
+      }
+      return Enrollment.enroll(vertx, console, before.consoleCaFile(), token, Enrollment.hostname(), before);
+    })
         .compose(next -> vertx.executeBlocking(() -> {
           next.save(configFile);
           return next;
