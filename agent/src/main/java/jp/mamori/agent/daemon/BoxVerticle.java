@@ -3,12 +3,14 @@ package jp.mamori.agent.daemon;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.net.InetAddress;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,6 +18,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import jp.mamori.agent.config.AgentConfig;
 import jp.mamori.agent.enroll.Enrollment;
@@ -54,7 +57,8 @@ public final class BoxVerticle extends VerticleBase implements LocalBox {
   private Path dataDir;
   private LocalServerVerticle local;
   private MdnsAnnouncer mdns;
-  private boolean enrolling;
+  /** Set while the page or the terminal's credential is being turned into the running work (two contexts ask). */
+  private final AtomicBoolean enrolling = new AtomicBoolean();
   private long configWatch = -1;
   static final Duration CONFIG_POLL = Duration.ofSeconds(5);
 
@@ -133,20 +137,21 @@ public final class BoxVerticle extends VerticleBase implements LocalBox {
 
   /** {@code sudo mamori-agent enroll} wrote a credential while this daemon waited: start without a restart. */
   private void enrolledFromTheTerminal() {
-    if (enrolling || running != null) {
-      vertx.cancelTimer(configWatch);
+    if (enrolling.get() || running != null) {
+      if (running != null) {
+        vertx.cancelTimer(configWatch);
+      }
       return;
     }
     vertx.executeBlocking(() -> AgentConfig.load(configFile)).onSuccess(loaded -> {
-      if (loaded.get(AgentConfig.BOX_CREDENTIAL).isEmpty() || enrolling || running != null || agent != null) {
+      if (loaded.get(AgentConfig.BOX_CREDENTIAL).isEmpty() || running != null || !enrolling.compareAndSet(false, true)) {
         return;
       }
       vertx.cancelTimer(configWatch);
-      enrolling = true;
       config = loaded;
       LOG.info("enrolled from the terminal: box {}; starting the checks", loaded.get(AgentConfig.BOX_ID).orElse("?"));
       startAgent().onComplete(ar -> {
-        enrolling = false;
+        enrolling.set(false);
         if (ar.failed()) {
           LOG.error("the checks did not start after enrollment: {}", ar.cause().toString());
         }
@@ -207,16 +212,18 @@ public final class BoxVerticle extends VerticleBase implements LocalBox {
 
   @Override
   public Future<AgentConfig> enroll(String consoleUrl, String token) {
-    if (enrolling || running != null || config.get(AgentConfig.BOX_CREDENTIAL).isPresent()) {
-      return Future.failedFuture(new IllegalStateException("this box is already enrolled (or enrolling)"));
+    if (running != null || config.get(AgentConfig.BOX_CREDENTIAL).isPresent()) {
+      return Future.failedFuture(new IllegalStateException("this box is already enrolled"));
     }
-    java.net.URI console;
+    URI console;
     try {
       console = Enrollment.consoleBase(consoleUrl);
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(e);
     }
-    enrolling = true;
+    if (!enrolling.compareAndSet(false, true)) {
+      return Future.failedFuture(new IllegalStateException("this box is being enrolled right now"));
+    }
     // the file as it is now: the terminal may have enrolled meanwhile, or someone edited a key
     return vertx.executeBlocking(() -> AgentConfig.load(configFile)).compose(before -> {
       if (before.get(AgentConfig.BOX_CREDENTIAL).isPresent()) {
@@ -235,7 +242,7 @@ public final class BoxVerticle extends VerticleBase implements LocalBox {
           return startAgent().map(next);
         })
         .onComplete(ar -> {
-          enrolling = false;
+          enrolling.set(false);
           if (ar.failed()) {
             LOG.warn("enrollment from the setup page failed: {}", ar.cause().getMessage());
           }
@@ -300,7 +307,7 @@ public final class BoxVerticle extends VerticleBase implements LocalBox {
         out.add(new BoxProblem(BoxProblem.CREDENTIAL_REFUSED, LocalText.t("ja", "problem.refused"), LocalText.t("en", "problem.refused"),
             h.failingSince()));
       } else if (h.failingSince() != null) {
-        String since = java.time.format.DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm").format(h.failingSince().atZone(zone()));
+        String since = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm").format(h.failingSince().atZone(zone()));
         out.add(new BoxProblem(BoxProblem.CONSOLE_UNREACHABLE, LocalText.t("ja", "problem.unreachable", since),
             LocalText.t("en", "problem.unreachable", since), h.failingSince()));
       }

@@ -1,8 +1,10 @@
 package jp.mamori.agent.local;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -36,8 +38,8 @@ public final class Csrf {
       Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
       Files.deleteIfExists(tmp);
       Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      Files.write(tmp, HexFormat.of().formatHex(fresh).getBytes());
-      Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      Files.writeString(tmp, HexFormat.of().formatHex(fresh));
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
     }
     String hex = Files.readString(file).strip();
     if (!hex.matches("[0-9a-f]{64}")) {
@@ -60,7 +62,7 @@ public final class Csrf {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-      return HexFormat.of().formatHex(mac.doFinal(id.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+      return HexFormat.of().formatHex(mac.doFinal(id.getBytes(StandardCharsets.US_ASCII)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 unavailable", e);
     }
@@ -70,6 +72,6 @@ public final class Csrf {
     if (!wellFormedId(id) || token == null) {
       return false;
     }
-    return MessageDigest.isEqual(token(id).getBytes(), token.getBytes());
+    return MessageDigest.isEqual(token(id).getBytes(StandardCharsets.US_ASCII), token.getBytes(StandardCharsets.UTF_8));
   }
 }

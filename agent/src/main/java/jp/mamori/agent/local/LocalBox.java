@@ -8,11 +8,12 @@ import jp.mamori.agent.config.AgentConfig;
 import jp.mamori.agent.daemon.JobRunner;
 import jp.mamori.agent.health.BoxProblem;
 import jp.mamori.agent.lan.ScopeProposal;
+import jp.mamori.common.Database;
 
 /** What the local pages need from the daemon. Before enrollment there is no {@link Running} part. */
 public interface LocalBox {
   /** The parts of an enrolled, running box the pages use. */
-  record Running(JobRunner runner, LocalRequests requests, RequestSender sender, ConsoleView view, jp.mamori.common.Database db) {}
+  record Running(JobRunner runner, LocalRequests requests, RequestSender sender, ConsoleView view, Database db) {}
 
   AgentConfig agentConfig();
 

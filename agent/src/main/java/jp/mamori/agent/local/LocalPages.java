@@ -115,7 +115,8 @@ public final class LocalPages {
     if (proposal != null) {
       b.append("<p>").append(esc(t("scope.proposal"))).append("</p><p class=\"range\" id=\"proposed-scope\">")
           .append(esc(proposal.scope().toString())).append("</p><p class=\"help\">")
-          .append(esc(t("scope.box", proposal.boxAddress().getHostAddress(), proposal.iface()))).append(" · ")
+          .append(esc(proposal.iface().equals("config") ? t("scope.configured")
+              : t("scope.box", proposal.boxAddress().getHostAddress(), proposal.iface()))).append(" · ")
           .append(esc(t("scope.size", proposal.scope().size()))).append("</p>")
           .append("<input type=\"hidden\" name=\"scope\" value=\"").append(esc(proposal.scope().toString())).append("\">");
     } else {

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import jp.mamori.common.Jdbc;
 
@@ -46,7 +47,7 @@ public final class LocalRequests {
     return query(c, "WHERE kind = ? ORDER BY created_at DESC, id LIMIT ?", kind, limit);
   }
 
-  public java.util.Optional<Request> get(Connection c, String id) throws SQLException {
+  public Optional<Request> get(Connection c, String id) throws SQLException {
     return query(c, "WHERE id = ?", id).stream().findFirst();
   }
 

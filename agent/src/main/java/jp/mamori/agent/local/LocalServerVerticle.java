@@ -2,6 +2,7 @@ package jp.mamori.agent.local;
 
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
@@ -15,7 +16,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,12 +28,14 @@ import java.util.UUID;
 import jp.mamori.agent.config.AgentConfig;
 import jp.mamori.agent.daemon.JobRunner;
 import jp.mamori.agent.health.BoxProblem;
+import jp.mamori.agent.outbox.Outbox;
 import jp.mamori.agent.selfcheck.Attestation;
 import jp.mamori.agent.selfcheck.AttestationStore;
 import jp.mamori.agent.selfcheck.ClientInfo;
 import jp.mamori.agent.selfcheck.SelfCheck;
 import jp.mamori.agent.selfcheck.SelfCheckPage;
 import jp.mamori.checks.finding.Finding;
+import jp.mamori.common.HtmlEscape;
 
 /**
  * The box's own web server on the office LAN: the first-boot setup, the LAN scope consent, the home page
@@ -327,11 +332,11 @@ public final class LocalServerVerticle extends VerticleBase {
           }
           List<LocalPages.JobLine> jobs = new ArrayList<>();
           for (JobRunner.JobStatus s : r.runner().status().values()) {
-            java.time.Instant last = s.lastFinished() != null ? s.lastFinished()
-                : new jp.mamori.agent.outbox.Outbox(clock).state(c, "job.last-finished." + s.name()).map(java.time.Instant::parse).orElse(null);
+            Instant last = s.lastFinished() != null ? s.lastFinished()
+                : new Outbox(clock).state(c, "job.last-finished." + s.name()).map(Instant::parse).orElse(null);
             jobs.add(new LocalPages.JobLine(s.name(), s.running(), last, s.lastFindings(), s.lastError(), s.nextRun()));
           }
-          jobs.sort(java.util.Comparator.comparing(LocalPages.JobLine::name));
+          jobs.sort(Comparator.comparing(LocalPages.JobLine::name));
           List<BoxProblem> problems = box.problems();
           boolean unreachable = problems.stream().anyMatch(x -> x.code().equals(BoxProblem.CONSOLE_UNREACHABLE));
           return new LocalPages.Home(config.get(AgentConfig.SME_NAME).orElse(null), config.get(AgentConfig.CHAMBER_NAME).orElse(null),
@@ -379,7 +384,7 @@ public final class LocalServerVerticle extends VerticleBase {
 
   /** The request's state after one delivery attempt, or as stored when the console takes too long. */
   private Future<LocalRequests.Request> wait(LocalBox.Running r, LocalRequests.Request req) {
-    io.vertx.core.Promise<LocalRequests.Request> done = io.vertx.core.Promise.promise();
+    Promise<LocalRequests.Request> done = Promise.promise();
     long timer = vertx.setTimer(SEND_WAIT.toMillis(), t -> done.tryComplete(req));
     r.sender().attempt(req.id()).onComplete(ar -> {
       vertx.cancelTimer(timer);
@@ -453,8 +458,8 @@ public final class LocalServerVerticle extends VerticleBase {
 
   private void result(RoutingContext rc) {
     if (csrf != null && !csrfOk(rc)) {
-      html(rc, 403, "<!doctype html><meta charset=utf-8><p>" + jp.mamori.common.HtmlEscape.esc(LocalText.t("ja", "error.csrf")) + "<br>"
-          + jp.mamori.common.HtmlEscape.esc(LocalText.t("en", "error.csrf")) + "</p><p><a href=\"/check\">戻る / back</a></p>");
+      html(rc, 403, "<!doctype html><meta charset=utf-8><p>" + HtmlEscape.esc(LocalText.t("ja", "error.csrf")) + "<br>"
+          + HtmlEscape.esc(LocalText.t("en", "error.csrf")) + "</p><p><a href=\"/check\">戻る / back</a></p>");
       return;
     }
     var form = rc.request().formAttributes();
