@@ -23,9 +23,13 @@ public final class Main {
         scan-lan --targets HOST:PORT[,HOST:PORT...] --json
             Check exactly these services (private or loopback addresses), identified by what they answer.
         run --config FILE
-            Run the box daemon: scheduled checks, delivery to the console, heartbeat.
-        enroll --console URL --token TOKEN --config FILE [--ca-file PEM]
-            Exchange a chamber's enrollment token for this box's credential and write FILE.
+            Run the box daemon: scheduled checks, delivery to the console, heartbeat, and the local pages
+            (local.port). Not enrolled yet, it serves only the setup page (http://mamori.local/) and starts
+            the checks as soon as the page or 'enroll' has enrolled it, without a restart.
+        enroll --console URL --token TOKEN --config FILE [--ca-file PEM] [--data-dir DIR]
+            Exchange a chamber's enrollment token for this box's credential and write FILE (mode 0600),
+            as the setup page does. On an installed box: sudo mamori-agent enroll --console URL
+            --token TOKEN --config /etc/mamori/agent.conf (a running daemon picks it up within seconds).
 
       Options:
         --help       show this help (also: <command> --help)

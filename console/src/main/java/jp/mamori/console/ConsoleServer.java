@@ -34,6 +34,7 @@ import jp.mamori.console.ingest.Ingestion;
 import jp.mamori.console.metrics.ConsoleMetrics;
 import jp.mamori.console.chamber.ChamberRoutes;
 import jp.mamori.console.portal.BoxFeedRoutes;
+import jp.mamori.console.portal.BoxStatusRoutes;
 import jp.mamori.console.portal.PortalRoutes;
 import jp.mamori.console.portal.PortalServices;
 import jp.mamori.console.tenancy.TenantRoutes;
@@ -153,6 +154,7 @@ public final class ConsoleServer extends VerticleBase {
     new PortalRoutes(services).mount(r);
     new ChamberRoutes(services).mount(r);
     new BoxFeedRoutes(services).mount(r);
+    new BoxStatusRoutes(services).mount(r);
     r.route().last().handler(this::notFound);
     r.route().failureHandler(this::failure);
     return r;

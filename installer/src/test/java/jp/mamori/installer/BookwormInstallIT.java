@@ -86,7 +86,7 @@ class BookwormInstallIT {
           "/var/lib/mamori", "root:root 755",
           "/var/lib/mamori/agent", "mamori:mamori 750",
           "/var/cache/mamori/mamori-agent.jsa", "root:root 644"));
-      assertThat(root.read("/etc/mamori/agent.conf")).contains("data.dir = /var/lib/mamori/agent", "local.port = 80");
+      assertThat(root.read("/etc/mamori/agent.conf")).contains("data.dir = /var/lib/mamori/agent", "local.port = 80", "local.mdns = true");
       assertUnitVerifies(root, "mamori-agent.service");
 
       assertThat(root.shOk("mamori-agent --version").out()).isEqualTo("mamori-agent " + VERSION + "\n");
@@ -95,12 +95,14 @@ class BookwormInstallIT {
       // -Xshare:on fails the start unless the archive made by postinst maps
       root.shOk("MAMORI_JAVA_OPTS=-Xshare:on mamori-agent --version");
 
-      // the unit skips an unenrolled box instead of restarting a JVM that exits at once
-      assertThat(root.sh("setpriv --reuid=mamori --regid=mamori --init-groups " + execCondition(root)).code()).isEqualTo(1);
+      // an unenrolled box starts too: only its first-boot page, on port 80 (mDNS finds no office interface in this netns)
+      assertThat(root.read("/lib/systemd/system/mamori-agent.service")).doesNotContain("ExecCondition");
+      runAsTheUnitWould(root, "mamori-agent.service", "waiting for enrollment at http://mamori.local/", 80,
+          "/var/lib/mamori/agent/local-secret");
+      assertThat(root.read("/tmp/unit.log")).doesNotContain(" running: ").contains("not announcing mamori.local");
       // what enroll leaves behind; the console's address is a closed loopback port in this root's own netns
       // as `enroll` writes it, with the console's rules key pinned (a box without one refuses rule updates, loudly)
       root.shOk("printf 'console.url=http://127.0.0.1:9/\\nbox.id=box-1\\nbox.credential=secret-1\\nrules.public-key=MCowBQYDK2VwAyEAGoB/EkemXuhrK4/ZC/wb3deF5gKVuWBxghOqyaVwZIw=\\n' >> /etc/mamori/agent.conf");
-      root.shOk("setpriv --reuid=mamori --regid=mamori --init-groups " + execCondition(root));
 
       // the box's local pages on port 80: the unit's ambient CAP_NET_BIND_SERVICE lets user mamori bind it
       runAsTheUnitWould(root, "mamori-agent.service", " running: ", 80, "/var/lib/mamori/agent/outbox.db");
@@ -129,10 +131,6 @@ class BookwormInstallIT {
       assertThat(root.sh("dpkg -s mamori-agent").code()).isNotZero();
       root.shOk("getent passwd mamori");
     }
-  }
-
-  private static String execCondition(BookwormRoot root) throws IOException {
-    return directive(root.read("/lib/systemd/system/mamori-agent.service"), "ExecCondition").replace('"', '\'');
   }
 
   /**

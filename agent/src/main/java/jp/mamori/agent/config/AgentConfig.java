@@ -43,6 +43,11 @@ public final class AgentConfig {
   public static final String SITES = "sites";
   public static final String LAN_SCOPE = "lan.scope";
   public static final String LAN_SCOPE_CONSENTED_AT = "lan.scope.consented-at";
+  /** Who accepted the scope on the local page (the name they typed). */
+  public static final String LAN_SCOPE_CONSENTED_BY = "lan.scope.consented-by";
+  /** The owner said no LAN checks on the local page: the page stops proposing a scope. */
+  public static final String LAN_SCOPE_DECLINED_AT = "lan.scope.declined-at";
+  public static final String LAN_SCOPE_DECLINED_BY = "lan.scope.declined-by";
   public static final String LAN_TARGETS = "lan.targets";
   public static final String PATROL_TIMES = "patrol.times";
   public static final String PATROL_ZONE = "patrol.zone";

@@ -24,6 +24,9 @@ import jp.mamori.common.Version;
 
 /** The box's side of the console's REST API (non-blocking, Vert.x HTTP client). */
 public final class ConsoleClient {
+  /** The code of a failure to trust the console's certificate (status 0, like any unreachable console). */
+  public static final String UNTRUSTED_TLS = "untrusted_tls";
+
   private final HttpClientAgent http;
   private final URI base;
   private final String credential;
@@ -128,16 +131,28 @@ public final class ConsoleClient {
           return json;
         }))
         .recover(e -> Future.failedFuture(e instanceof ConsoleException ? e
-            : new ConsoleException(0, "unreachable", "console " + base + " unreachable: " + describe(e))));
+            : new ConsoleException(0, untrustedTls(e) ? UNTRUSTED_TLS : "unreachable", "console " + base + " unreachable: " + describe(e))));
   }
 
-  private static String describe(Throwable e) {
+  private static boolean untrustedTls(Throwable e) {
+    return tlsCause(e) != null;
+  }
+
+  private static Throwable tlsCause(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       String m = String.valueOf(t.getMessage());
       if (t instanceof javax.net.ssl.SSLException || m.contains("PKIX") || m.contains("certificate")) {
-        return "the console's TLS certificate is not trusted or does not match its name (" + m
-            + "); a chamber's own CA is given with --ca-file";
+        return t;
       }
+    }
+    return null;
+  }
+
+  private static String describe(Throwable e) {
+    Throwable tls = tlsCause(e);
+    if (tls != null) {
+      return "the console's TLS certificate is not trusted or does not match its name (" + tls.getMessage()
+          + "); a chamber's own CA is given with --ca-file";
     }
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }

@@ -9,11 +9,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import jp.mamori.agent.config.AgentConfig;
 import jp.mamori.agent.console.ConsoleClient;
+import jp.mamori.agent.lan.LanJobs;
+import jp.mamori.agent.lan.LanScanJob;
 import jp.mamori.agent.outbox.Backoff;
 import jp.mamori.agent.outbox.Outbox;
 import jp.mamori.agent.outbox.OutboxSender;
@@ -38,8 +43,9 @@ public final class AgentVerticle extends VerticleBase {
   private RulesUpdater rules;
   private JobRunner runner;
   private WorkerExecutor probes;
-  private List<ScheduledJob> jobs = List.of();
+  private volatile List<ScheduledJob> jobs = List.of();
   private Instant startedAt;
+  private Path dataDir;
 
   public AgentVerticle(AgentConfig config, Path configFile, Clock clock, Random random) {
     this.config = config;
@@ -51,7 +57,7 @@ public final class AgentVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     startedAt = clock.instant();
-    Path dataDir = config.dataDir(configFile);
+    dataDir = config.dataDir(configFile);
     client = new ConsoleClient(vertx, config.consoleUrl(), config.consoleCaFile(), config.require(AgentConfig.BOX_CREDENTIAL),
         Duration.ofSeconds(30));
     rules = RulesUpdater.fromConfig(vertx, client, config, dataDir, random, clock);
@@ -73,8 +79,6 @@ public final class AgentVerticle extends VerticleBase {
               runner.runNow(j.job());
             }
           }
-          jp.mamori.agent.local.LocalServer.deployIfConfigured(vertx, config, dataDir, clock, runner, random)
-              .onFailure(e -> LOG.error("local pages not started: {}", e.getMessage()));
           sender.wake();
           heartbeat.start();
           LOG.info("mamori-agent {} running: box {}, console {}, {} job(s), data in {}", Version.get(),
@@ -106,6 +110,60 @@ public final class AgentVerticle extends VerticleBase {
     } else {
       LOG.warn("ignoring unknown console command '{}'", type);
     }
+  }
+
+  /**
+   * The owner accepted or withdrew a LAN scope on the local page: scope jobs that changed are dropped or
+   * scheduled (and run at once, as at start) without a restart; the other jobs keep their schedules.
+   */
+  public void lanScopeChanged(AgentConfig updated) {
+    List<ScheduledJob> lan = LanJobs.fromConfig(updated, dataDir, clock, random, rules.rules());
+    Set<String> wanted = new HashSet<>();
+    lan.forEach(j -> wanted.add(j.job().name()));
+    Set<String> have = new HashSet<>();
+    List<ScheduledJob> next = new ArrayList<>();
+    for (ScheduledJob j : jobs) {
+      boolean lanJob = j.job() instanceof LanScanJob;
+      if (lanJob && !wanted.contains(j.job().name())) {
+        runner.cancel(j.job().name());
+        LOG.info("LAN job '{}' dropped", j.job().name());
+      } else {
+        next.add(j);
+        have.add(j.job().name());
+      }
+    }
+    boolean onStart = updated.bool(AgentConfig.RUN_ON_START, true);
+    for (ScheduledJob j : lan) {
+      if (have.add(j.job().name())) {
+        next.add(j);
+        runner.schedule(j.job(), j.schedule());
+        LOG.info("LAN job '{}' scheduled", j.job().name());
+        if (onStart && j.runOnStart()) {
+          runner.runNow(j.job());
+        }
+      }
+    }
+    jobs = List.copyOf(next);
+  }
+
+  public Database db() {
+    return db;
+  }
+
+  public ConsoleClient client() {
+    return client;
+  }
+
+  public JobRunner runner() {
+    return runner;
+  }
+
+  public Heartbeat heartbeat() {
+    return heartbeat;
+  }
+
+  public Instant startedAt() {
+    return startedAt;
   }
 
   static String hostname() {

@@ -29,6 +29,8 @@ public final class Heartbeat {
   private volatile String lastError;
   private volatile Duration clockSkew = Duration.ZERO;
   private volatile Consumer<JsonObject> answers = a -> {};
+  private volatile Instant failingSince;
+  private volatile boolean refused;
 
   public Heartbeat(Vertx vertx, ConsoleClient client, Duration interval, Clock clock, Supplier<Future<JsonObject>> status,
       Consumer<JsonObject> commands) {
@@ -49,6 +51,8 @@ public final class Heartbeat {
     status.get().compose(client::heartbeat).onSuccess(answer -> {
       lastOk = clock.instant();
       lastError = null;
+      failingSince = null;
+      refused = false;
       String serverTime = answer.getString("serverTime");
       if (serverTime != null) {
         clockSkew = Duration.between(Instant.parse(serverTime), clock.instant());
@@ -59,6 +63,10 @@ public final class Heartbeat {
         commands.accept(cmds.getJsonObject(i));
       }
     }).onFailure(e -> {
+      if (failingSince == null) {
+        failingSince = clock.instant();
+      }
+      refused = e instanceof ConsoleException ce && ce.authFailure();
       if (lastError == null || !lastError.equals(e.getMessage())) {
         if (e instanceof ConsoleException ce && ce.authFailure()) {
           LOG.error("heartbeat refused: {}", e.getMessage());
@@ -81,6 +89,16 @@ public final class Heartbeat {
 
   public String lastError() {
     return lastError;
+  }
+
+  /** When the heartbeats started failing (null while they succeed). */
+  public Instant failingSince() {
+    return failingSince;
+  }
+
+  /** The last heartbeat was refused for the credential (revoked or unknown box). */
+  public boolean refused() {
+    return refused;
   }
 
   /** Box clock minus console clock, from the last answer. */

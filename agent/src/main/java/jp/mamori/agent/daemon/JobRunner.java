@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import jp.mamori.agent.outbox.Outbox;
 import jp.mamori.agent.outbox.OutboxSender;
@@ -32,6 +33,7 @@ public final class JobRunner {
   private final Clock clock;
   private final Map<String, JobStatus> status = new ConcurrentHashMap<>();
   private final Map<String, Long> timers = new ConcurrentHashMap<>();
+  private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
   private volatile boolean stopped;
 
   /** What the local page and the heartbeat tell about a job. */
@@ -86,17 +88,18 @@ public final class JobRunner {
 
   /** Runs the job whenever the schedule says, forever (until stop). */
   public void schedule(CheckJob job, Schedule schedule) {
+    cancelled.remove(job.name());
     Instant next = schedule.next(clock.instant());
     long delay = Math.max(1, Duration.between(clock.instant(), next).toMillis());
     JobStatus s = status.get(job.name());
     status.put(job.name(), s == null ? new JobStatus(job.name(), false, null, null, 0, null, next)
         : new JobStatus(s.name(), s.running(), s.lastStarted(), s.lastFinished(), s.lastFindings(), s.lastError(), next));
     timers.put(job.name(), vertx.setTimer(delay, id -> {
-      if (stopped) {
+      if (stopped || cancelled.contains(job.name())) {
         return;
       }
       runNow(job).onComplete(ar -> {
-        if (!stopped) {
+        if (!stopped && !cancelled.contains(job.name())) {
           schedule(job, schedule);
         }
       });
@@ -110,6 +113,16 @@ public final class JobRunner {
         runNow(job);
       }
     });
+  }
+
+  /** Stops scheduling a job (the owner withdrew its scope); a run in progress finishes. */
+  public void cancel(String jobName) {
+    Long timer = timers.remove(jobName);
+    if (timer != null) {
+      vertx.cancelTimer(timer);
+    }
+    cancelled.add(jobName);
+    status.remove(jobName);
   }
 
   public Future<Instant> lastFinished(String jobName) {

@@ -15,7 +15,10 @@ import jp.mamori.agent.Command;
 import jp.mamori.agent.config.AgentConfig;
 import jp.mamori.common.Args;
 
-/** {@code run --config FILE}: the daemon, until SIGTERM. */
+/**
+ * {@code run --config FILE}: the daemon, until SIGTERM. Unenrolled, it serves only the local setup page
+ * (when {@code local.port} is set) and starts its checks once the page has enrolled it.
+ */
 public final class RunCommand implements Command {
 
   /** Small pools: the box may be a 512 MB Raspberry Pi. */
@@ -47,7 +50,7 @@ public final class RunCommand implements Command {
     }, "mamori-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
-      vertx.deployVerticle(new AgentVerticle(config, configFile, Clock.systemUTC(), new SecureRandom()))
+      vertx.deployVerticle(new BoxVerticle(config, configFile, Clock.systemUTC(), new SecureRandom(), List::of))
           .await(2, TimeUnit.MINUTES);
     } catch (Exception e) {
       err.println("mamori-agent run: cannot start: " + (e.getMessage() == null ? e : e.getMessage()));

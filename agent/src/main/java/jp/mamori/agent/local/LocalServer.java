@@ -1,35 +1,17 @@
 package jp.mamori.agent.local;
 
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.LocalTime;
-import java.util.List;
-import java.util.Random;
-import jp.mamori.agent.config.AgentConfig;
-import jp.mamori.agent.daemon.JobRunner;
-import jp.mamori.agent.daemon.Schedule;
-import jp.mamori.agent.selfcheck.AttestationStore;
-import jp.mamori.agent.selfcheck.SelfCheckJob;
-
-/** Starts the local pages when {@code local.port} is configured, with the self-check job that reports them. */
+/** The configuration keys of the box's local pages. */
 public final class LocalServer {
+  /** Port of the local pages (the package sets 80); no key: no local pages. 0 picks a free port (tests). */
   public static final String PORT = "local.port";
+  /** Address to listen on (default every interface, 0.0.0.0). */
   public static final String HOST = "local.host";
+  /** Announce mamori.local and the page over mDNS on the LAN interface (default false; the package sets true). */
+  public static final String MDNS = "local.mdns";
+  /** A range to propose instead of the one derived from the box's interfaces (labs and tests; loopback allowed). */
+  public static final String SCOPE_PROPOSAL = "local.scope-proposal";
+  /** More names a browser may use for the box besides mamori.local, its host name and IP addresses. */
+  public static final String HOST_NAMES = "local.host-names";
 
   private LocalServer() {}
-
-  public static Future<?> deployIfConfigured(Vertx vertx, AgentConfig config, Path dataDir, Clock clock, JobRunner runner,
-      Random random) {
-    if (config.get(PORT).isEmpty()) {
-      return Future.succeededFuture();
-    }
-    int port = config.integer(PORT, 80, 0, 65535);
-    SelfCheckJob job = new SelfCheckJob(new AttestationStore(dataDir), clock);
-    runner.schedule(job, Schedule.daily(List.of(LocalTime.of(18, 30)), config.patrolZone(), Duration.ofMinutes(10), random));
-    return vertx.deployVerticle(new LocalServerVerticle(config.get(HOST).orElse("0.0.0.0"), port, new AttestationStore(dataDir),
-        clock, () -> runner.runNow(job)));
-  }
 }

@@ -13,6 +13,11 @@ public final class SelfCheckPage {
   }
 
   public static String form() {
+    return form("");
+  }
+
+  /** The form with extra hidden fields (the local site's CSRF token), already escaped by the caller. */
+  public static String form(String hiddenFields) {
     return """
         <!doctype html>
         <html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -22,7 +27,7 @@ public final class SelfCheckPage {
         <p>このページは見守りボックスが社内だけに出しています。パソコンごとに1回開いて、質問に答えてください。
         ウイルス対策の状態はネットワークからは見えないため、この自己点検で確かめます。<br>
         <span class="en">PC self-check served by the Mamori box on your office network. Antivirus cannot be seen from the network, so each PC checks itself here.</span></p>
-        <form id="f" method="post" action="/check/result">
+        <form id="f" method="post" action="/check/result">%s
         <fieldset><legend>1. このパソコンの名前 <span class="en">name of this PC</span></legend>
         <input name="name" maxlength="60" placeholder="例：受付のパソコン" required></fieldset>
         <fieldset><legend>2. 自動で調べた内容 <span class="en">detected</span></legend><div id="env">調べています…</div>
@@ -47,7 +52,7 @@ public final class SelfCheckPage {
         <button type="submit">送信する <span class="en">Send</span></button>
         </form>
         <script src="/check/selfcheck.js"></script></body></html>
-        """;
+        """.formatted(hiddenFields);
   }
 
   public static String css() {
@@ -99,6 +104,6 @@ public final class SelfCheckPage {
   }
 
   static String escape(String s) {
-    return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return jp.mamori.common.HtmlEscape.esc(s);
   }
 }

@@ -170,12 +170,28 @@ public final class TicketRoutes {
   }
 
   /** The owner pressed 相談する on the box's local page; the box forwards it with its credential. */
+  /** A resend with the same {@code requestId} (the box never got the first answer) answers the same ticket. */
   private Future<JsonObject> boxConsultation(RoutingContext ctx) {
     JsonObject b = Http.body(ctx);
+    Object requestId = b.getValue("requestId");
+    if (requestId != null && !(requestId instanceof String r && r.matches("[0-9a-fA-F-]{36}"))) {
+      throw ApiError.badRequest("requestId must be the UUID the box gave this consultation, got: " + requestId);
+    }
     return BoxRoutes.box(s, ctx).compose(box -> s.db().write(c -> {
+      if (requestId != null) {
+        var seen = Jdbc.one(c, "SELECT ticket_id FROM box_consultation_requests WHERE box_id = ? AND request_id = ?", rs -> rs.getLong(1),
+            box.boxId(), requestId);
+        if (seen.isPresent()) {
+          return new JsonObject().put("ticketId", seen.get()).put("duplicate", true);
+        }
+      }
       dailyCap(c, box.smeId());
       long id = s.tickets().openConsultation(c, new Tickets.Consultation(box.smeId(), "local", b.getString("subject"), b.getString("body"),
           b.getString("contactName"), b.getString("contactPhone"), null));
+      if (requestId != null) {
+        Jdbc.update(c, "INSERT INTO box_consultation_requests(box_id, request_id, ticket_id, created_at) VALUES (?, ?, ?, ?)", box.boxId(),
+            requestId, id, s.clock().millis());
+      }
       return new JsonObject().put("ticketId", id);
     }));
   }

@@ -57,6 +57,7 @@ class TenantMatrixTest extends DeskTestBase {
     m.put("POST /box/consultations", new Call(Mode.BOX, "", new JsonObject().put("body", "x")));
     m.put("GET /box/advisories", new Call(Mode.BOX, "", null));
     m.put("GET /box/rules", new Call(Mode.BOX, "", null));
+    m.put("GET /box/status", new Call(Mode.BOX, "", null));
     m.put("GET /self-check/items", new Call(Mode.SELF, "", null));
     m.put("POST /auth/logout", new Call(Mode.SELF, "", null));
     m.put("GET /me", new Call(Mode.SELF, "", null));
@@ -357,6 +358,12 @@ class TenantMatrixTest extends DeskTestBase {
       }
       noLeak("box A → " + path, r, otherChamber);
     }
+    // the box's own page data: its company's lights and alerts only, never another company's (same chamber or not)
+    HttpResponse<Buffer> status = f.asBox(f.credentialA, "GET", "/api/v1/box/status", null);
+    assertThat(status.statusCode()).as(status.bodyAsString()).isEqualTo(200);
+    assertThat(status.bodyAsJsonObject().getJsonObject("website").getString("light")).as("its own injected-script alert").isEqualTo("red");
+    noLeak("box A → /box/status", status, otherChamber);
+    noLeak("box A → /box/status", status, otherCompany);
     assertThat(missing).as("operations without a tenant fixture").isEmpty();
     assertThat(failures).as("tenant refusals (" + calls + " calls)").isEmpty();
     assertThat(calls).isGreaterThan(300);
