@@ -24,8 +24,13 @@ import org.jsoup.nodes.Element;
 public final class HttpCheck {
   private HttpCheck() {}
 
-  private static final List<String> CONSOLE_WORDS = LanData.read("console-keywords.txt").lines()
+  private static final List<String> KEYWORD_LINES = LanData.read("console-keywords.txt").lines()
       .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).map(l -> l.toLowerCase(Locale.ROOT)).toList();
+  private static final List<String> CONSOLE_WORDS = KEYWORD_LINES.stream().filter(l -> !l.startsWith("action:")).toList();
+  /** One administration action per line, its spellings separated by "|". */
+  private static final List<List<String>> ACTIONS = KEYWORD_LINES.stream().filter(l -> l.startsWith("action:"))
+      .map(l -> java.util.Arrays.stream(l.substring("action:".length()).split("\\|")).map(String::strip).filter(w -> !w.isEmpty()).toList())
+      .toList();
   private static final Pattern META_REFRESH = Pattern.compile("(?i)url\\s*=\\s*['\"]?([^'\" >;]+)");
   private static final Pattern JS_LOCATION = Pattern.compile("(?i)(?:window\\.|top\\.|document\\.)?location(?:\\.href)?\\s*=\\s*['\"]([^'\"]{1,200})['\"]");
 
@@ -69,21 +74,117 @@ public final class HttpCheck {
       return;
     }
     Document doc = Jsoup.parse(body);
+    if (examine(t, tls, path, r, doc, ctx)) {
+      return;
+    }
+    // an entry page that is neither a login nor a console: the login may sit in a frame or behind a link
+    for (String p : linkedPages(doc, path, t)) {
+      Http.Response lr;
+      try {
+        lr = Http.get(t, tls, p, ctx);
+        String next = nextPath(lr, p, t);
+        if (next != null) {
+          p = next;
+          lr = Http.get(t, tls, p, ctx);
+        }
+      } catch (IOException e) {
+        continue;
+      }
+      String ch = lr.header("www-authenticate");
+      if (lr.status() == 401 && ch != null) {
+        headerLogin(t, tls, p, ch, ctx);
+        return;
+      }
+      if (lr.status() == 200 && examine(t, tls, p, lr, Jsoup.parse(lr.text()), ctx)) {
+        return;
+      }
+    }
+  }
+
+  /** A login form (tried) or a management console open without login (reported) on this page: true when either. */
+  private static boolean examine(Target t, boolean tls, String path, Http.Response r, Document doc, LanContext ctx) {
     Element form = loginForm(doc);
     if (form != null) {
       formLogin(t, tls, path, r, form, ctx);
-      return;
+      return true;
     }
     String title = doc.title().strip();
-    String heading = doc.select("h1, h2").stream().limit(2).map(Element::text).reduce("", (a, b) -> a + " " + b).strip();
+    String heading = doc.select("h1, h2, h3").stream().limit(3).map(Element::text).reduce("", (a, b) -> a + " " + b).strip();
     String seen = (title + " " + heading).toLowerCase(Locale.ROOT);
-    for (String word : CONSOLE_WORDS) {
-      if (seen.contains(word)) {
-        ctx.add(ctx.finding("lan.console-open", t).arg("title", clip(title.isEmpty() ? heading : title, 60))
-            .identity("path", path).evidence("url", scheme + "://" + t.text() + path).evidence("title", title)
-            .evidence("keyword", word), Severity.HIGH);
-        return;
+    String keyword = CONSOLE_WORDS.stream().filter(seen::contains).findFirst().orElse(null);
+    if (keyword == null) {
+      List<String> actions = adminActions(doc);
+      keyword = actions.size() >= 2 ? String.join(", ", actions) : null;
+    }
+    if (keyword == null) {
+      return false;
+    }
+    String scheme = tls ? "https" : "http";
+    ctx.add(ctx.finding("lan.console-open", t).arg("title", clip(title.isEmpty() ? heading : title, 60))
+        .identity("path", path).evidence("url", scheme + "://" + t.text() + path).evidence("title", title)
+        .evidence("keyword", keyword), Severity.HIGH);
+    return true;
+  }
+
+  /** Distinct device-administration actions (firmware update, reboot, factory reset ...) offered as links or buttons. */
+  static List<String> adminActions(Document doc) {
+    StringBuilder texts = new StringBuilder();
+    for (Element e : doc.select("a, button, input[type=submit], input[type=button], option")) {
+      texts.append(' ').append(e.text()).append(' ').append(e.attr("value"));
+    }
+    String all = texts.toString().toLowerCase(Locale.ROOT);
+    List<String> found = new ArrayList<>();
+    for (List<String> spellings : ACTIONS) {
+      spellings.stream().filter(all::contains).findFirst().ifPresent(found::add);
+    }
+    return found;
+  }
+
+  private static final int MAX_LINKED = 4;
+  private static final Pattern STATIC = Pattern.compile("(?i)\\.(css|js|png|jpe?g|gif|ico|svg|pdf|zip|txt|xml|woff2?)(\\?.*)?$");
+  private static final Pattern ADMINISH = Pattern.compile("(?i)(admin|login|logon|setup|config|setting|manage|管理|設定|ログイン)");
+
+  /** Frames first, then same-device links (admin-looking ones first), at most {@value #MAX_LINKED} pages. */
+  static List<String> linkedPages(Document doc, String current, Target t) {
+    List<String> frames = new ArrayList<>();
+    List<String> adminish = new ArrayList<>();
+    List<String> other = new ArrayList<>();
+    for (Element f : doc.select("frame[src], iframe[src]")) {
+      frames.add(f.attr("src"));
+    }
+    for (Element a : doc.select("a[href]")) {
+      String href = a.attr("href");
+      (ADMINISH.matcher(href + " " + a.text()).find() ? adminish : other).add(href);
+    }
+    java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+    for (List<String> group : List.of(frames, adminish, other)) {
+      for (String href : group) {
+        String p = samePath(href, current, t);
+        if (p != null && !p.equals(current) && !STATIC.matcher(p).find() && out.size() < MAX_LINKED) {
+          out.add(p);
+        }
       }
+    }
+    return List.copyOf(out);
+  }
+
+  /** The path of {@code href} when it stays on this device and port, else null. */
+  private static String samePath(String href, String current, Target t) {
+    String h = href.strip();
+    if (h.isEmpty() || h.startsWith("#") || h.regionMatches(true, 0, "javascript:", 0, 11) || h.regionMatches(true, 0, "mailto:", 0, 7)) {
+      return null;
+    }
+    try {
+      URI u = URI.create("http://" + t.text() + current).resolve(h);
+      if (u.getHost() != null && !(u.getHost().equals(t.hostText()) || u.getHost().equals("[" + t.hostText() + "]"))) {
+        return null;
+      }
+      if (u.getPort() != -1 && u.getPort() != t.port()) {
+        return null;
+      }
+      return (u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath()) + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
+    } catch (IllegalArgumentException e) {
+      return null;
     }
   }
 
@@ -94,11 +195,7 @@ public final class HttpCheck {
     } else if (r.status() == 200 && r.body().length < 4096) {
       String b = r.text();
       Document d = Jsoup.parse(b);
-      Element meta = d.selectFirst("meta[http-equiv~=(?i)refresh]");
-      if (meta != null) {
-        Matcher m = META_REFRESH.matcher(meta.attr("content"));
-        loc = m.find() ? m.group(1) : null;
-      }
+      loc = refreshTarget(d);
       if (loc == null && d.select("input[type=password]").isEmpty()) {
         Matcher m = JS_LOCATION.matcher(b);
         loc = m.find() ? m.group(1) : null;
@@ -107,20 +204,17 @@ public final class HttpCheck {
     if (loc == null || loc.isBlank()) {
       return null;
     }
-    try {
-      URI base = URI.create("http://" + t.text() + current);
-      URI u = base.resolve(loc.strip());
-      if (u.getHost() != null && !(u.getHost().equals(t.hostText()) || u.getHost().equals("[" + t.hostText() + "]"))) {
-        return null;
-      }
-      if (u.getPort() != -1 && u.getPort() != t.port()) {
-        return null;
-      }
-      String p = (u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath()) + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
-      return p.equals(current) ? null : p;
-    } catch (IllegalArgumentException e) {
+    String p = samePath(loc, current, t);
+    return p == null || p.equals(current) ? null : p;
+  }
+
+  private static String refreshTarget(Document d) {
+    Element meta = d.selectFirst("meta[http-equiv~=(?i)refresh]");
+    if (meta == null) {
       return null;
     }
+    Matcher m = META_REFRESH.matcher(meta.attr("content"));
+    return m.find() ? m.group(1) : null;
   }
 
   static Element loginForm(Document doc) {
@@ -180,15 +274,16 @@ public final class HttpCheck {
     return Http.send(t, tls, req, ctx).status();
   }
 
-  private record Outcome(int status, String location, boolean passwordForm, int length, boolean failureWords) {
+  /** How a device answered one form login: what differs from a wrong-password answer marks a success. */
+  private record Outcome(int status, String location, boolean passwordForm, int length, boolean failureWords, boolean setsCookie) {
     boolean sameAs(Outcome o) {
       return status == o.status && java.util.Objects.equals(location, o.location) && passwordForm == o.passwordForm
-          && Math.abs(length - o.length) <= Math.max(64, o.length / 10);
+          && (setsCookie == o.setsCookie || !setsCookie) && Math.abs(length - o.length) <= Math.max(64, o.length / 10);
     }
   }
 
   private static final Pattern FAILURE = Pattern.compile(
-      "(?i)(invalid|incorrect|failed|failure|wrong|denied|error|not match|誤り|間違|失敗|違います|できません)");
+      "(?i)(invalid|incorrect|failed|failure|wrong|denied|error|not match|誤り|間違|失敗|違います|できません|正しくありません|一致しません)");
 
   private static void formLogin(Target t, boolean tls, String pagePath, Http.Response page, Element form, LanContext ctx) {
     if (!ctx.tryLogins()) {
@@ -269,8 +364,9 @@ public final class HttpCheck {
     String text = r.text();
     Document d = Jsoup.parse(text);
     String visible = d.body() == null ? "" : d.body().text();
-    return new Outcome(r.status(), r.header("location"), !d.select("input[type=password]").isEmpty(), r.body().length,
-        FAILURE.matcher(visible).find());
+    String location = r.header("location") != null ? r.header("location") : refreshTarget(d);
+    return new Outcome(r.status(), location, !d.select("input[type=password]").isEmpty(), r.body().length,
+        FAILURE.matcher(visible).find(), !r.headers("set-cookie").isEmpty());
   }
 
   private static jp.mamori.checks.finding.Finding.Builder defaultLogin(Target t, boolean tls, String path, String service,
