@@ -70,10 +70,18 @@ public final class HttpCheck {
       headerLogin(t, tls, path, challenge, ctx);
       return;
     }
+    Document doc = Jsoup.parse(body);
+    if (r.status() == 401 || r.status() == 403) {
+      // some devices send their login page itself with 401/403 and no challenge
+      Element form = loginForm(doc);
+      if (form != null) {
+        formLogin(t, tls, path, r, form, ctx);
+      }
+      return;
+    }
     if (r.status() != 200) {
       return;
     }
-    Document doc = Jsoup.parse(body);
     if (examine(t, tls, path, r, doc, ctx)) {
       return;
     }
@@ -285,10 +293,14 @@ public final class HttpCheck {
   private static final Pattern FAILURE = Pattern.compile(
       "(?i)(invalid|incorrect|failed|failure|wrong|denied|error|not match|誤り|間違|失敗|違います|できません|正しくありません|一致しません)");
 
-  private static void formLogin(Target t, boolean tls, String pagePath, Http.Response page, Element form, LanContext ctx) {
-    if (!ctx.tryLogins()) {
-      return;
+  /** What a login form posts: method, action path, the user and password fields and the fields sent as they are. */
+  private record FormSpec(String method, String actionPath, String userField, String passField, List<String[]> fixed) {
+    boolean hasHidden() {
+      return !fixed.isEmpty();
     }
+  }
+
+  static FormSpec formSpec(Target t, String pagePath, Element form) {
     String method = form.attr("method").equalsIgnoreCase("get") ? "GET" : "POST";
     String action = form.attr("action").isBlank() ? pagePath : form.attr("action").strip();
     String actionPath = URI.create("http://" + t.text() + pagePath).resolve(action).getRawPath();
@@ -316,26 +328,54 @@ public final class HttpCheck {
         }
       }
     }
-    if (passField == null) {
+    return passField == null ? null : new FormSpec(method, actionPath, userField, passField, fixed);
+  }
+
+  /**
+   * Tries the list on a login form after a wrong-password baseline. Forms with hidden fields or a session
+   * cookie are fetched again before every attempt (one-time tokens); password-only forms get each password once.
+   */
+  private static void formLogin(Target t, boolean tls, String pagePath, Http.Response page, Element form, LanContext ctx) {
+    if (!ctx.tryLogins()) {
       return;
     }
-    String cookie = cookies(page);
+    FormSpec spec = formSpec(t, pagePath, form);
+    if (spec == null) {
+      return;
+    }
+    String cookie = cookies(page, null);
+    boolean refetch = spec.hasHidden() || cookie != null;
+    List<LanData.Credential> plan = spec.userField() == null ? Attempts.passwords("http", 1) : Attempts.plan("http", 1);
     try {
-      Outcome baseline = formAttempt(t, tls, method, actionPath, userField, passField, fixed, cookie, "mamori-" + random(), random(), ctx);
-      for (LanData.Credential c : Attempts.plan("http", 1)) {
-        Outcome o = formAttempt(t, tls, method, actionPath, userField, passField, fixed, cookie, c.user(), c.password(), ctx);
+      Outcome baseline = null;
+      List<LanData.Credential> tries = new ArrayList<>();
+      tries.add(new LanData.Credential("http", "mamori-" + random(), random()));
+      tries.addAll(plan);
+      for (LanData.Credential c : tries) {
+        if (refetch && baseline != null) {
+          Http.Response again = Http.send(t, tls, cookie == null ? Http.Request.get(pagePath) : Http.Request.get(pagePath).with("Cookie", cookie), ctx);
+          Element f = again.status() == 200 || again.status() == 401 ? loginForm(Jsoup.parse(again.text())) : null;
+          FormSpec fresh = f == null ? null : formSpec(t, pagePath, f);
+          if (fresh != null) {
+            spec = fresh;
+            cookie = cookies(again, cookie);
+          }
+        }
+        Outcome o = formAttempt(t, tls, spec, cookie, c.user(), c.password(), ctx);
+        if (baseline == null) {
+          baseline = o;
+          continue;
+        }
         if (o.status == 429 || o.status == 503) {
           Pace.backOff(Duration.ofSeconds(3));
           continue;
         }
         boolean success = !o.sameAs(baseline) && !o.passwordForm && !o.failureWords && o.status < 400;
         if (success) {
-          ctx.add(defaultLogin(t, tls, pagePath, "web admin (login form)", c, ctx).evidence("auth", "form")
+          LanData.Credential shown = spec.userField() == null ? new LanData.Credential("http", Telnet.NO_USER, c.password()) : c;
+          ctx.add(defaultLogin(t, tls, pagePath, "web admin (login form)", shown, ctx).evidence("auth", "form")
               .evidence("status", o.status), Severity.HIGH);
           return;
-        }
-        if (userField == null) {
-          break;
         }
       }
     } catch (IOException e) {
@@ -343,8 +383,13 @@ public final class HttpCheck {
     }
   }
 
-  private static Outcome formAttempt(Target t, boolean tls, String method, String path, String userField, String passField,
-      List<String[]> fixed, String cookie, String user, String pass, LanContext ctx) throws IOException {
+  private static Outcome formAttempt(Target t, boolean tls, FormSpec spec, String cookie, String user, String pass, LanContext ctx)
+      throws IOException {
+    String method = spec.method();
+    String path = spec.actionPath();
+    String userField = spec.userField();
+    String passField = spec.passField();
+    List<String[]> fixed = spec.fixed();
     StringBuilder q = new StringBuilder();
     for (String[] f : fixed) {
       q.append(q.length() == 0 ? "" : "&").append(enc(f[0])).append('=').append(enc(f[1]));
@@ -377,12 +422,19 @@ public final class HttpCheck {
         .evidence("password", c.password().isEmpty() ? "(empty)" : "(vendor default, see list)");
   }
 
-  private static String cookies(Http.Response r) {
-    List<String> parts = new ArrayList<>();
-    for (String sc : r.headers("set-cookie")) {
-      parts.add(sc.split(";", 2)[0].strip());
+  /** The Cookie header after {@code r}: cookies it sets replace same-named ones of {@code before}. */
+  private static String cookies(Http.Response r, String before) {
+    java.util.Map<String, String> jar = new java.util.LinkedHashMap<>();
+    if (before != null) {
+      for (String c : before.split(";\\s*")) {
+        jar.put(c.split("=", 2)[0], c);
+      }
     }
-    return parts.isEmpty() ? null : String.join("; ", parts);
+    for (String sc : r.headers("set-cookie")) {
+      String c = sc.split(";", 2)[0].strip();
+      jar.put(c.split("=", 2)[0], c);
+    }
+    return jar.isEmpty() ? null : String.join("; ", jar.values());
   }
 
   private static String enc(String s) {

@@ -4,12 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 import jp.mamori.checks.finding.Severity;
 
@@ -49,7 +46,7 @@ public final class Telnet {
       // no login prompt, or a device that seems to let anyone in: nothing we could tell apart
       return;
     }
-    for (LanData.Credential c : plan(baseline.passwordOnly())) {
+    for (LanData.Credential c : baseline.passwordOnly() ? Attempts.passwords("telnet", 1) : Attempts.plan("telnet", 1)) {
       Attempt a = attempt(t, c.user(), c.password(), ctx);
       if (a == null) {
         return;
@@ -63,25 +60,6 @@ public final class Telnet {
         return;
       }
     }
-  }
-
-  /** The telnet list within the budget (the baseline counts); a password-only prompt gets each password once. */
-  static List<LanData.Credential> plan(boolean passwordOnly) {
-    List<LanData.Credential> all = Attempts.plan("telnet", 1);
-    if (!passwordOnly) {
-      return all;
-    }
-    Set<String> seen = new LinkedHashSet<>();
-    List<LanData.Credential> out = new ArrayList<>();
-    for (LanData.Credential c : LanData.get().credentials("telnet")) {
-      if (out.size() + 1 >= Attempts.MAX_PER_SERVICE) {
-        break;
-      }
-      if (seen.add(c.password())) {
-        out.add(c);
-      }
-    }
-    return out;
   }
 
   /** One login on a fresh connection; null when no login or password prompt ever came. */

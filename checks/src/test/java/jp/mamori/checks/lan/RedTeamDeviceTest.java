@@ -197,6 +197,41 @@ class RedTeamDeviceTest {
   }
 
   @Test
+  void passwordOnlyLoginPageSentWith401AndAOneTimeTokenIsTried() throws Exception {
+    java.util.Set<String> issued = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    AtomicInteger posts = new AtomicInteger();
+    AtomicInteger replayed = new AtomicInteger();
+    try (FakeServer printer = new FakeServer((in, out, s) -> {
+      String head = FakeServer.readHead(in);
+      if (head.startsWith("POST /login")) {
+        posts.incrementAndGet();
+        String form = new String(FakeServer.readBody(in, head), StandardCharsets.UTF_8);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("token=(\\w+)").matcher(form);
+        if (!m.find() || !issued.remove(m.group(1))) {
+          replayed.incrementAndGet();
+          FakeServer.http(out, 403, "", "<html><body>invalid token</body></html>");
+        } else if (form.contains("pw=7654321")) {
+          FakeServer.http(out, 302, "Location: /top.html\r\n", "");
+        } else {
+          FakeServer.http(out, 401, "", "<html><body>パスワードが違います<form method=post action=/login>"
+              + "<input type=password name=pw></form></body></html>");
+        }
+        return;
+      }
+      String token = Long.toHexString(new java.util.Random().nextLong() & Long.MAX_VALUE);
+      issued.add(token);
+      FakeServer.http(out, 401, "Set-Cookie: s=" + token + "\r\n", "<html><head><title>Login</title></head><body>"
+          + "<form method=post action=/login><input type=hidden name=token value=" + token + ">"
+          + "管理者パスワード <input type=password name=pw><input type=submit value=OK></form></body></html>");
+    })) {
+      Finding f = of(scan(printer.target()), "lan.default-login").get(0);
+      assertThat(f.evidence().getString("user")).isEqualTo(Telnet.NO_USER);
+      assertThat(replayed.get()).as("every attempt posted a fresh token").isZero();
+      assertThat(posts.get()).isLessThanOrEqualTo(Attempts.MAX_PER_SERVICE);
+    }
+  }
+
+  @Test
   void pageOfferingFirmwareUpdateAndRebootWithoutLoginIsAnOpenConsole() throws Exception {
     try (FakeServer web = new FakeServer((in, out, s) -> {
       FakeServer.readHead(in);
