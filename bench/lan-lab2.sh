@@ -28,13 +28,15 @@
 # 127.0.0.19   PC screen sharing (Xtigervnc, VncAuth)         nothing: must stay quiet
 # 127.0.0.20   clean host (OpenSSH, nginx https + basic auth) nothing: must stay quiet
 # 127.0.0.21   printer console (nginx https on 8443)          console open without login (4)
+# 127.0.0.22   clean web/FTP server (nginx's and lighttpd's   nothing: must stay quiet
+#              Debian default pages, vsftpd without anonymous, mosquitto with a password)
 set -euo pipefail
 . "$(dirname "$0")/lan-lab-lib.sh"
 lab_init "$@"
 if [ "$cmd" = down ]; then lab_down; exit 0; fi
 
 lab_down
-lab_netns 127.0.0.{2..21}
+lab_netns 127.0.0.{2..22}
 start() { lab_start "$@"; }
 
 # --- samba: three file servers, each with its own state directories -----------------------------------------
@@ -109,6 +111,25 @@ seccomp_sandbox=NO
 xferlog_enable=NO
 CONF
 start vsftpd /usr/sbin/vsftpd "$dir/vsftpd.conf"
+
+# vsftpd on the clean host: no anonymous login; local logins only for the (empty) user list, so no
+# password is ever checked against the machine's own accounts
+: > "$dir/vsftpd-clean.users"
+cat > "$dir/vsftpd-clean.conf" <<CONF
+listen=YES
+listen_ipv6=NO
+listen_address=127.0.0.22
+background=NO
+anonymous_enable=NO
+local_enable=YES
+userlist_enable=YES
+userlist_deny=NO
+userlist_file=$dir/vsftpd-clean.users
+secure_chroot_dir=$dir/ftp-empty
+seccomp_sandbox=NO
+xferlog_enable=NO
+CONF
+start vsftpd-clean /usr/sbin/vsftpd "$dir/vsftpd-clean.conf"
 
 # --- pyftpdlib: the scanner's "scan to FTP" inbox, one virtual user (no PAM, no system account) -------------
 mkdir -p "$dir/ftp-inbox"
@@ -240,6 +261,11 @@ http {
     auth_basic "Intranet"; auth_basic_user_file $dir/nginx/clean.htpasswd;
   }
   server {
+    listen 127.0.0.22:80;
+    root /var/www/html;
+    index index.html index.nginx-debian.html;
+  }
+  server {
     listen 127.0.0.21:8443 ssl;
     ssl_certificate $dir/printer.crt;
     ssl_certificate_key $dir/printer.key;
@@ -269,6 +295,19 @@ auth.backend.htdigest.userfile = "$dir/camera.htdigest"
 auth.require = ("/" => ("method" => "digest", "realm" => "IPCAM", "require" => "valid-user"))
 CONF
 start lighttpd-camera /usr/sbin/lighttpd -D -f "$dir/lighttpd-camera.conf"
+
+# lighttpd's own Debian placeholder page on the clean host
+cat > "$dir/lighttpd-clean.conf" <<CONF
+server.modules = ("mod_indexfile", "mod_staticfile")
+server.bind = "127.0.0.22"
+server.port = 8080
+server.document-root = "/usr/share/lighttpd"
+server.errorlog = "$dir/logs/lighttpd-clean.err"
+server.pid-file = "$dir/lighttpd-clean.pid"
+index-file.names = ("index.html")
+mimetype.assign = (".html" => "text/html")
+CONF
+start lighttpd-clean /usr/sbin/lighttpd -D -f "$dir/lighttpd-clean.conf"
 
 # --- busybox httpd: a router whose login form sits in a frame, posted to a CGI -----------------------------
 mkdir -p "$dir/www-bbrouter/cgi-bin" "$dir/www-nas"
@@ -319,6 +358,17 @@ persistence false
 log_dest stderr
 CONF
 start mosquitto /usr/sbin/mosquitto -c "$dir/mosquitto.conf"
+touch "$dir/mosquitto.passwd"; chmod 0644 "$dir/mosquitto.passwd"
+mosquitto_passwd -b "$dir/mosquitto.passwd" sensor 'Hq4-Lm8v-Ty2p' 2>/dev/null
+chmod 0644 "$dir/mosquitto.passwd"
+cat > "$dir/mosquitto-clean.conf" <<CONF
+listener 1883 127.0.0.22
+allow_anonymous false
+password_file $dir/mosquitto.passwd
+persistence false
+log_dest stderr
+CONF
+start mosquitto-clean /usr/sbin/mosquitto -c "$dir/mosquitto-clean.conf"
 
 # --- redis: an open second instance on 6380, and one with a password ----------------------------------------
 start redis-open /usr/bin/redis-server --bind 127.0.0.16 --port 6380 --protected-mode no --save '' --appendonly no --dir "$dir"
@@ -349,5 +399,6 @@ start sshd /usr/sbin/sshd -D -e -f "$dir/sshd_config"
 
 lab_wait "127.0.0.2:445 127.0.0.3:445 127.0.0.4:445 127.0.0.5:21 127.0.0.6:21 127.0.0.7:23 127.0.0.7:2323 \
 127.0.0.10:80 127.0.0.11:8000 127.0.0.12:80 127.0.0.13:9000 127.0.0.14:443 127.0.0.15:8883 127.0.0.16:6380 \
-127.0.0.17:6379 127.0.0.18:5901 127.0.0.19:5900 127.0.0.20:22 127.0.0.20:80 127.0.0.20:443 127.0.0.21:8443" \
+127.0.0.17:6379 127.0.0.18:5901 127.0.0.19:5900 127.0.0.20:22 127.0.0.20:80 127.0.0.20:443 127.0.0.21:8443 \
+127.0.0.22:21 127.0.0.22:80 127.0.0.22:1883 127.0.0.22:8080" \
   "127.0.0.8:161 127.0.0.9:161"
