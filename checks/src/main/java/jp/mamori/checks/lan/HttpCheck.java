@@ -122,7 +122,7 @@ public final class HttpCheck {
     String keyword = CONSOLE_WORDS.stream().filter(seen::contains).findFirst().orElse(null);
     if (keyword == null) {
       List<String> actions = adminActions(doc);
-      keyword = actions.size() >= 2 ? String.join(", ", actions) : null;
+      keyword = actions.size() >= MIN_ACTIONS ? String.join(", ", actions) : null;
     }
     if (keyword == null) {
       return false;
@@ -133,6 +133,9 @@ public final class HttpCheck {
         .evidence("keyword", keyword), Severity.HIGH);
     return true;
   }
+
+  /** Three kinds of administration on one open page: a device console, not an intranet page with a help link or two. */
+  static final int MIN_ACTIONS = 3;
 
   /** Distinct device-administration actions (firmware update, reboot, factory reset ...) offered as links or buttons. */
   static List<String> adminActions(Document doc) {

@@ -236,7 +236,8 @@ class RedTeamDeviceTest {
     try (FakeServer web = new FakeServer((in, out, s) -> {
       FakeServer.readHead(in);
       FakeServer.http(out, 200, "", "<html><head><title>NAS-2F</title></head><body><h1>NAS-2F</h1><ul>"
-          + "<li><a href=/share.html>共有フォルダー</a><li><a href=/fw.html>ファームウェア更新</a><li><a href=/rb.html>再起動</a></ul></body></html>");
+          + "<li><a href=/share.html>共有フォルダー</a><li><a href=/users.html>ユーザー管理</a><li><a href=/fw.html>ファームウェア更新</a>"
+          + "<li><a href=/rb.html>再起動</a></ul></body></html>");
     })) {
       Finding f = of(scan(web.target()), "lan.console-open").get(0);
       assertThat(f.point()).isEqualTo(4);
@@ -256,7 +257,7 @@ class RedTeamDeviceTest {
         gets.incrementAndGet();
       }
       FakeServer.http(out, 200, "", "<html><head><title>社内ポータル</title></head><body><h1>お知らせ</h1>"
-          + "<p>DHCP: 無効</p>" + links + "<a href=\"/reboot.html\">再起動のお願い</a></body></html>");
+          + "<p>DHCP: 無効</p>" + links + "<a href=\"/reboot.html\">PCの再起動のお願い</a> <a href=\"/pw.html\">パスワード変更の手順</a></body></html>");
     })) {
       assertThat(atLeastMedium(scan(web.target()))).isEmpty();
       assertThat(gets.get()).as("linked pages fetched").isBetween(1, 4);
