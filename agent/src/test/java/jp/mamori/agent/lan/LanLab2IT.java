@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,21 @@ class LanLab2IT {
     expect(a, "lan.no-auth", "127.0.0.18:5901", 3);
     expect(a, "lan.console-open", "127.0.0.21:8443", 4);
 
+    java.util.Set<String> mediumPlus = new java.util.TreeSet<>();
+    for (int i = 0; i < a.size(); i++) {
+      JsonObject f = a.getJsonObject(i);
+      if (!List.of("info", "low").contains(f.getString("severity"))) {
+        mediumPlus.add(f.getString("check") + " " + f.getString("target"));
+      }
+    }
+    assertThat(mediumPlus).as("nothing at medium or above beyond what was planted").containsExactlyInAnyOrder(
+        "lan.smb-guest-share 127.0.0.2:445", "lan.smb-dialect 127.0.0.3:445", "lan.smb-guest-share 127.0.0.3:445",
+        "lan.ftp-anonymous 127.0.0.5:21", "lan.default-login 127.0.0.6:21", "lan.telnet-open 127.0.0.7:23",
+        "lan.default-login 127.0.0.7:23", "lan.telnet-open 127.0.0.7:2323", "lan.default-login 127.0.0.7:2323",
+        "lan.snmp-community 127.0.0.8:161", "lan.default-login 127.0.0.10:80", "lan.eol-software 127.0.0.11:8000",
+        "lan.default-login 127.0.0.11:8000", "lan.default-login 127.0.0.12:80", "lan.console-open 127.0.0.13:9000",
+        "lan.tls-legacy 127.0.0.14:443", "lan.no-auth 127.0.0.15:8883", "lan.no-auth 127.0.0.16:6380",
+        "lan.no-auth 127.0.0.18:5901", "lan.console-open 127.0.0.21:8443");
     for (String clean : new String[] {"127.0.0.4", "127.0.0.9", "127.0.0.17", "127.0.0.19", "127.0.0.20", "127.0.0.22"}) {
       assertThat(mediumPlusOn(a, clean)).as("correctly configured host " + clean).isEmpty();
     }

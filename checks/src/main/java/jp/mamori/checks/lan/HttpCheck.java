@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.mamori.checks.finding.Severity;
@@ -82,11 +83,15 @@ public final class HttpCheck {
     if (r.status() != 200) {
       return;
     }
-    if (examine(t, tls, path, r, doc, ctx)) {
+    Element form = loginForm(doc);
+    if (form != null) {
+      formLogin(t, tls, path, r, form, ctx);
       return;
     }
-    // an entry page that is neither a login nor a console: the login may sit in a frame or behind a link
-    for (String p : linkedPages(doc, path, t)) {
+    // the login may sit in a frame or behind a link; only when there is none is this page an open console
+    Map<String, Document> frames = new java.util.LinkedHashMap<>();
+    for (Linked link : linkedPages(doc, path, t)) {
+      String p = link.path();
       Http.Response lr;
       try {
         lr = Http.get(t, tls, p, ctx);
@@ -103,23 +108,33 @@ public final class HttpCheck {
         headerLogin(t, tls, p, ch, ctx);
         return;
       }
-      if (lr.status() == 200 && examine(t, tls, p, lr, Jsoup.parse(lr.text()), ctx)) {
-        return;
+      if (lr.status() == 200 || lr.status() == 401 || lr.status() == 403) {
+        Document d = Jsoup.parse(lr.text());
+        Element f = loginForm(d);
+        if (f != null) {
+          formLogin(t, tls, p, lr, f, ctx);
+          return;
+        }
+        if (link.frame() && lr.status() == 200) {
+          frames.put(p, d);
+        }
+      }
+    }
+    if (!consoleOpen(t, tls, path, doc, ctx)) {
+      for (Map.Entry<String, Document> f : frames.entrySet()) {
+        if (consoleOpen(t, tls, f.getKey(), f.getValue(), ctx)) {
+          return;
+        }
       }
     }
   }
 
-  /** A login form (tried) or a management console open without login (reported) on this page: true when either. */
-  private static boolean examine(Target t, boolean tls, String path, Http.Response r, Document doc, LanContext ctx) {
-    Element form = loginForm(doc);
-    if (form != null) {
-      formLogin(t, tls, path, r, form, ctx);
-      return true;
-    }
+  /** A management console open without login: console words in the title or first headings, or enough administration offered. */
+  private static boolean consoleOpen(Target t, boolean tls, String path, Document doc, LanContext ctx) {
     String title = doc.title().strip();
     String heading = doc.select("h1, h2, h3").stream().limit(3).map(Element::text).reduce("", (a, b) -> a + " " + b).strip();
     String seen = (title + " " + heading).toLowerCase(Locale.ROOT);
-    String keyword = CONSOLE_WORDS.stream().filter(seen::contains).findFirst().orElse(null);
+    String keyword = CONSOLE_WORDS.stream().filter(w -> mentions(seen, w)).findFirst().orElse(null);
     if (keyword == null) {
       List<String> actions = adminActions(doc);
       keyword = actions.size() >= MIN_ACTIONS ? String.join(", ", actions) : null;
@@ -134,6 +149,24 @@ public final class HttpCheck {
     return true;
   }
 
+  /** Latin words match whole words only ("admin" is not in "badminton"); Japanese ones anywhere. */
+  static boolean mentions(String text, String word) {
+    if (!word.chars().allMatch(c -> c < 0x80)) {
+      return text.contains(word);
+    }
+    int at = text.indexOf(word);
+    while (at >= 0) {
+      boolean startOk = at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1));
+      int end = at + word.length();
+      boolean endOk = end == text.length() || !Character.isLetterOrDigit(text.charAt(end));
+      if (startOk && endOk) {
+        return true;
+      }
+      at = text.indexOf(word, at + 1);
+    }
+    return false;
+  }
+
   /** Three kinds of administration on one open page: a device console, not an intranet page with a help link or two. */
   static final int MIN_ACTIONS = 3;
 
@@ -146,7 +179,7 @@ public final class HttpCheck {
     String all = texts.toString().toLowerCase(Locale.ROOT);
     List<String> found = new ArrayList<>();
     for (List<String> spellings : ACTIONS) {
-      spellings.stream().filter(all::contains).findFirst().ifPresent(found::add);
+      spellings.stream().filter(w -> mentions(all, w)).findFirst().ifPresent(found::add);
     }
     return found;
   }
@@ -155,8 +188,10 @@ public final class HttpCheck {
   private static final Pattern STATIC = Pattern.compile("(?i)\\.(css|js|png|jpe?g|gif|ico|svg|pdf|zip|txt|xml|woff2?)(\\?.*)?$");
   private static final Pattern ADMINISH = Pattern.compile("(?i)(admin|login|logon|setup|config|setting|manage|管理|設定|ログイン)");
 
+  record Linked(String path, boolean frame) {}
+
   /** Frames first, then same-device links (admin-looking ones first), at most {@value #MAX_LINKED} pages. */
-  static List<String> linkedPages(Document doc, String current, Target t) {
+  static List<Linked> linkedPages(Document doc, String current, Target t) {
     List<String> frames = new ArrayList<>();
     List<String> adminish = new ArrayList<>();
     List<String> other = new ArrayList<>();
@@ -167,16 +202,16 @@ public final class HttpCheck {
       String href = a.attr("href");
       (ADMINISH.matcher(href + " " + a.text()).find() ? adminish : other).add(href);
     }
-    java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+    Map<String, Linked> out = new java.util.LinkedHashMap<>();
     for (List<String> group : List.of(frames, adminish, other)) {
       for (String href : group) {
         String p = samePath(href, current, t);
         if (p != null && !p.equals(current) && !STATIC.matcher(p).find() && out.size() < MAX_LINKED) {
-          out.add(p);
+          out.putIfAbsent(p, new Linked(p, group == frames));
         }
       }
     }
-    return List.copyOf(out);
+    return List.copyOf(out.values());
   }
 
   /** The path of {@code href} when it stays on this device and port, else null. */

@@ -144,24 +144,37 @@ class RedTeamDeviceTest {
         .map(l -> new String(Base64.getDecoder().decode(l.substring(21).strip()), StandardCharsets.UTF_8)).orElse(null);
   }
 
-  @Test
-  void basicAuthBehindALinkOfAnOpenHomePageIsTried() throws Exception {
-    try (FakeServer web = new FakeServer((in, out, s) -> {
+  static FakeServer routerWithAdminArea(String password) throws IOException {
+    return new FakeServer((in, out, s) -> {
       String head = FakeServer.readHead(in);
       if (head.startsWith("GET /admin/")) {
-        if ("admin:1234".equals(basic(head))) {
+        if (("admin:" + password).equals(basic(head))) {
           FakeServer.http(out, 200, "", "<html><title>Admin</title></html>");
         } else {
           FakeServer.http(out, 401, "WWW-Authenticate: Basic realm=\"RT300\"\r\n", "");
         }
         return;
       }
-      FakeServer.http(out, 200, "Content-Type: text/html\r\n", "<html><head><title>RT300</title></head><body>"
+      FakeServer.http(out, 200, "Content-Type: text/html\r\n", "<html><head><title>RT300 Router</title></head><body>"
           + "<a href=\"/news.html\">お知らせ</a> <a href=\"/admin/\">詳細設定はこちら</a></body></html>");
-    })) {
-      Finding f = of(scan(web.target()), "lan.default-login").get(0);
+    });
+  }
+
+  @Test
+  void basicAuthBehindALinkOfAnOpenHomePageIsTried() throws Exception {
+    try (FakeServer web = routerWithAdminArea("1234")) {
+      LanScanner.Result r = scan(web.target());
+      Finding f = of(r, "lan.default-login").get(0);
       assertThat(f.evidence().getString("url")).endsWith("/admin/");
       assertThat(f.evidence().getString("auth")).isEqualTo("basic");
+      assertThat(of(r, "lan.console-open")).as("the home page only leads to the login").isEmpty();
+    }
+  }
+
+  @Test
+  void homePageOfARouterWhoseAdminAreaHasAGoodPasswordIsQuiet() throws Exception {
+    try (FakeServer web = routerWithAdminArea("Vq8-tR2m-Kp5z")) {
+      assertThat(atLeastMedium(scan(web.target()))).isEmpty();
     }
   }
 
@@ -189,9 +202,11 @@ class RedTeamDeviceTest {
       FakeServer.http(out, 200, "", "<html><head><title>Broadband Router</title></head><frameset rows=\"60,*\">"
           + "<frame src=\"top.html\"><frame src=\"login.html\"></frameset></html>");
     })) {
-      Finding f = of(scan(web.target()), "lan.default-login").get(0);
+      LanScanner.Result r = scan(web.target());
+      Finding f = of(r, "lan.default-login").get(0);
       assertThat(f.evidence().getString("url")).endsWith("/login.html");
       assertThat(f.evidence().getString("auth")).isEqualTo("form");
+      assertThat(of(r, "lan.console-open")).as("a router title, but its login is in the frame").isEmpty();
       assertThat(posts.get()).isLessThanOrEqualTo(Attempts.MAX_PER_SERVICE);
     }
   }
@@ -243,6 +258,14 @@ class RedTeamDeviceTest {
       assertThat(f.point()).isEqualTo(4);
       assertThat(f.evidence().getString("keyword")).contains("ファームウェア更新").contains("再起動");
     }
+  }
+
+  @Test
+  void consoleWordsAreWholeWordsInLatinScript() {
+    assertThat(HttpCheck.mentions("nas admin", "admin")).isTrue();
+    assertThat(HttpCheck.mentions("badminton club", "admin")).isFalse();
+    assertThat(HttpCheck.mentions("router-admin", "admin")).isTrue();
+    assertThat(HttpCheck.mentions("複合機の管理者設定", "管理者")).isTrue();
   }
 
   @Test
