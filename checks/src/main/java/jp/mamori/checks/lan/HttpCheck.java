@@ -19,8 +19,9 @@ import org.jsoup.nodes.Element;
 
 /**
  * Web pages of devices: server strings against the EOL table, Elasticsearch without auth, vendor default
- * logins on ANY login found (HTTP Basic/Digest and HTML login forms, judged against a deliberately wrong
- * baseline login), and management consoles that open without any login.
+ * logins on ANY login found (HTTP Basic/Digest and HTML login forms on the entry page, its frames or a few
+ * of its same-device links, judged against a deliberately wrong baseline login), and management consoles
+ * that open without any login.
  */
 public final class HttpCheck {
   private HttpCheck() {}
