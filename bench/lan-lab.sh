@@ -16,39 +16,13 @@
 # 127.0.0.9   clean host (dropbear)                nothing: must stay quiet
 # 127.0.0.10  network camera page (lighttpd)       console open without login (4)
 set -euo pipefail
-cmd=${1:?up|down}; ns=${2:?namespace}; dir=${3:?state dir}
-case "$ns" in mamori-lab-*) ;; *) echo "lan-lab: namespace must be named mamori-lab-*" >&2; exit 2;; esac
-[ "$(id -u)" = 0 ] || { echo "lan-lab: needs root (network namespaces)" >&2; exit 2; }
+. "$(dirname "$0")/lan-lab-lib.sh"
+lab_init "$@"
+if [ "$cmd" = down ]; then lab_down; exit 0; fi
 
-down() {
-  if [ -d "$dir/pids" ]; then
-    for f in "$dir"/pids/*; do [ -f "$f" ] || continue; pid=$(cat "$f"); kill "$pid" 2>/dev/null || true; done
-  fi
-  if ip netns list | grep -qw "$ns"; then
-    # every process still inside the namespace belongs to this lab
-    for pid in $(ip netns pids "$ns" 2>/dev/null); do kill "$pid" 2>/dev/null || true; done
-    sleep 0.3
-    for pid in $(ip netns pids "$ns" 2>/dev/null); do kill -9 "$pid" 2>/dev/null || true; done
-    ip netns delete "$ns" 2>/dev/null || true
-  fi
-}
-
-if [ "$cmd" = down ]; then down; exit 0; fi
-[ "$cmd" = up ] || { echo "lan-lab: unknown command $cmd" >&2; exit 2; }
-
-down
-rm -rf "$dir"; mkdir -p "$dir"/{pids,logs}; chmod 0755 "$dir"
-ip netns add "$ns"
-ip netns exec "$ns" ip link set lo up
-for i in 2 3 4 5 6 7 8 9 10; do ip netns exec "$ns" ip addr add "127.0.0.$i/32" dev lo; done
-in_ns() { ip netns exec "$ns" "$@"; }
-start() { # name command... : runs in the namespace, in the background, logs to logs/name
-  # setsid: each daemon gets its own session, so a daemon that signals its process group on exit (smbd does)
-  # can never reach the test runner that started the lab
-  local name=$1; shift
-  setsid ip netns exec "$ns" "$@" >"$dir/logs/$name.log" 2>&1 < /dev/null &
-  echo $! > "$dir/pids/$name"
-}
+lab_down
+lab_netns 127.0.0.{2..10}
+start() { lab_start "$@"; }
 
 # samba: SMB1 allowed, guest share writable by anyone
 mkdir -p "$dir/samba"/{private,lock,state,cache,pid,ncalrpc} "$dir/share-public"
@@ -182,16 +156,5 @@ start redis /usr/bin/redis-server --bind 127.0.0.8 --port 6379 --protected-mode 
 dropbearkey -t ed25519 -f "$dir/dropbear_ed25519" >/dev/null 2>&1
 start dropbear /usr/sbin/dropbear -F -E -s -p 127.0.0.9:22 -r "$dir/dropbear_ed25519"
 
-want="127.0.0.2:445 127.0.0.3:21 127.0.0.4:23 127.0.0.6:1883 127.0.0.7:80 127.0.0.8:6379 127.0.0.9:22 127.0.0.10:80"
-for i in $(seq 1 100); do
-  listening=$(in_ns ss -Hltn | awk '{print $4}')
-  udp=$(in_ns ss -Hlun | awk '{print $4}')
-  missing=""
-  for w in $want; do echo "$listening" | grep -qx "$w" || missing="$missing $w"; done
-  echo "$udp" | grep -qx "127.0.0.5:161" || missing="$missing 127.0.0.5:161/udp"
-  [ -z "$missing" ] && { echo "lan-lab: up in namespace $ns"; exit 0; }
-  sleep 0.1
-done
-echo "lan-lab: these lab daemons did not start:$missing" >&2
-for f in "$dir"/logs/*.log; do echo "== $f" >&2; tail -5 "$f" >&2; done
-exit 1
+lab_wait "127.0.0.2:445 127.0.0.3:21 127.0.0.4:23 127.0.0.6:1883 127.0.0.7:80 127.0.0.8:6379 127.0.0.9:22 127.0.0.10:80" \
+  "127.0.0.5:161"

@@ -1,12 +1,12 @@
 package jp.mamori.agent.lan;
 
+import static jp.mamori.agent.lan.Lab.expect;
+import static jp.mamori.agent.lan.Lab.findings;
+import static jp.mamori.agent.lan.Lab.mediumPlusOn;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import jp.mamori.agent.rules.Signer;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,110 +23,26 @@ import org.junit.jupiter.api.Test;
  * that namespace too. Needs root: without it the test skips loudly, with -Pci (CI, root) it never skips.
  */
 class LanLabIT {
-  /** Per run: other worktrees on the same machine may run this test at the same time. */
-  static final String NS = "mamori-lab-it-" + ProcessHandle.current().pid();
+  static Lab lab;
   static Path dir;
-  static Path lab;
-
-  record Run(int exit, String out, String err) {}
 
   @BeforeAll
   static void startLab() throws Exception {
-    boolean root = "0".equals(exec(List.of("id", "-u"), 10).out().strip());
-    if (!root) {
-      String msg = "\n!!!!!!!! LanLabIT SKIPPED: not root, cannot create network namespaces for the LAN lab. "
-          + "Run as root (CI does, with -Pci) to test the LAN checks against real daemons. !!!!!!!!\n";
-      System.err.println(msg);
-      if (Boolean.getBoolean("mamori.it.requireRoot")) {
-        fail("LanLabIT must run in CI but this is not root");
-      }
-      Assumptions.abort(msg);
-    }
-    lab = Path.of("..", "bench", "lan-lab.sh").toAbsolutePath().normalize();
-    cleanLeftovers();
-    // traversable by the daemons' unprivileged users (guest share as nobody, ftp)
-    dir = Files.createTempDirectory("mamori-lab-it",
-        java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
-    Run up = exec(List.of(lab.toString(), "up", NS, dir.resolve("lab").toString()), 120);
-    if (up.exit() != 0) {
-      exec(List.of(lab.toString(), "down", NS, dir.resolve("lab").toString()), 60);
-      fail("the LAN lab did not start (are the packages of .ci/test-packages.txt installed?):\n" + up.out() + up.err());
-    }
-  }
-
-  /** Labs of earlier runs whose test JVM died without teardown (the namespace name carries its pid). */
-  static void cleanLeftovers() throws Exception {
-    for (String line : exec(List.of("ip", "netns", "list"), 10).out().split("\n")) {
-      java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(mamori-lab-it-(\\d+))\\b").matcher(line.strip());
-      if (m.find() && ProcessHandle.of(Long.parseLong(m.group(2))).isEmpty()) {
-        exec(List.of(lab.toString(), "down", m.group(1), "/nonexistent/" + m.group(1)), 60);
-      }
-    }
+    lab = Lab.start("lan-lab.sh", "mamori-lab-it-", "LanLabIT");
+    dir = lab.dir;
   }
 
   @AfterAll
   static void stopLab() throws Exception {
     if (lab != null) {
-      Run down = exec(List.of(lab.toString(), "down", NS, dir.resolve("lab").toString()), 60);
-      assertThat(down.exit()).as("lab teardown: " + down.err()).isZero();
-      try (var walk = Files.walk(dir)) {
-        for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(p);
-        }
-      }
+      lab.stop();
     }
-  }
-
-  static Run scan(String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", NS,
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC", "-Xmx64m", "-Xss256k",
-        "-jar", Path.of("target", "mamori-agent.jar").toAbsolutePath().toString(), "scan-lan"));
-    cmd.addAll(List.of(args));
-    return exec(cmd, 300);
-  }
-
-  static JsonArray findings(Run r) {
-    assertThat(r.exit()).as("scan-lan exit; stderr:\n" + r.err()).isZero();
-    String out = r.out().strip();
-    assertThat(out).as("stdout is only a JSON array").startsWith("[").endsWith("]");
-    JsonArray a = new JsonArray(out);
-    for (int i = 0; i < a.size(); i++) {
-      JsonObject f = a.getJsonObject(i);
-      assertThat(f.getInteger("point")).as(f.encode()).isBetween(1, 5);
-      assertThat(f.getString("target")).as(f.encode()).matches("127\\.0\\.0\\.\\d+(:\\d+)?");
-    }
-    return a;
-  }
-
-  static void expect(JsonArray a, String check, String target, int point) {
-    boolean found = false;
-    for (int i = 0; i < a.size(); i++) {
-      JsonObject f = a.getJsonObject(i);
-      if (f.getString("check").equals(check) && f.getString("target").equals(target)) {
-        assertThat(f.getInteger("point")).as(check + " on " + target).isEqualTo(point);
-        assertThat(f.getString("severity")).as(check + " on " + target).isIn("medium", "high", "critical");
-        found = true;
-      }
-    }
-    assertThat(found).as(check + " on " + target + " in\n" + a.encodePrettily()).isTrue();
-  }
-
-  static List<String> mediumPlusOn(JsonArray a, String host) {
-    List<String> out = new ArrayList<>();
-    for (int i = 0; i < a.size(); i++) {
-      JsonObject f = a.getJsonObject(i);
-      String t = f.getString("target");
-      if ((t.equals(host) || t.startsWith(host + ":")) && !f.getString("severity").equals("info") && !f.getString("severity").equals("low")) {
-        out.add(f.getString("check") + " " + t);
-      }
-    }
-    return out;
   }
 
   @Test
   void scopeScanFindsEveryPlantedWeaknessAndTheCleanHostStaysQuiet() throws Exception {
     Path inventory = dir.resolve("inventory.json");
-    JsonArray a = findings(scan("--scope", "127.0.0.0/27", "--json", "--inventory", inventory.toString()));
+    JsonArray a = findings(lab.scan("--scope", "127.0.0.0/27", "--json", "--inventory", inventory.toString()));
     expect(a, "lan.smb1", "127.0.0.2:445", 1);
     expect(a, "lan.smb-guest-share", "127.0.0.2:445", 4);
     expect(a, "lan.ftp-anonymous", "127.0.0.3:21", 4);
@@ -154,7 +69,7 @@ class LanLabIT {
       }
     });
     Files.writeString(inventory, inv.put("devices", without).encode());
-    JsonArray light = findings(scan("--scope", "127.0.0.0/27", "--json", "--light", "--inventory", inventory.toString()));
+    JsonArray light = findings(lab.scan("--scope", "127.0.0.0/27", "--json", "--light", "--inventory", inventory.toString()));
     expect(light, "lan.new-device", "127.0.0.8", 5);
     assertThat(mediumPlusOn(light, "127.0.0.9")).isEmpty();
     assertThat(light.encode()).as("light scans try no passwords").doesNotContain("lan.default-login");
@@ -162,7 +77,7 @@ class LanLabIT {
 
   @Test
   void explicitTargetsProbeExactlyThoseServices() throws Exception {
-    JsonArray a = findings(scan("--targets", "127.0.0.8:6379,127.0.0.3:21,127.0.0.5:161,127.0.0.9:22,127.0.0.2:445", "--json"));
+    JsonArray a = findings(lab.scan("--targets", "127.0.0.8:6379,127.0.0.3:21,127.0.0.5:161,127.0.0.9:22,127.0.0.2:445", "--json"));
     expect(a, "lan.no-auth", "127.0.0.8:6379", 3);
     expect(a, "lan.ftp-anonymous", "127.0.0.3:21", 4);
     expect(a, "lan.snmp-community", "127.0.0.5:161", 3);
@@ -205,7 +120,7 @@ class LanLabIT {
         .with("box.credential", "mbx1.lab-box.secret").with("rules.public-key", console.publicKey()).with("rules.key-id", console.keyId)
         .with("data.dir", data.toString()).with("lan.targets", targets).with("heartbeat.seconds", "3600").save(config);
 
-    List<String> cmd = List.of("ip", "netns", "exec", NS, Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+    List<String> cmd = List.of("ip", "netns", "exec", lab.ns, Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-XX:+UseSerialGC", "-Xmx64m", "-jar", Path.of("target", "mamori-agent.jar").toAbsolutePath().toString(), "run", "--config",
         config.toString());
     Path log = dir.resolve("daemon.log");
@@ -241,21 +156,5 @@ class LanLabIT {
     } catch (java.sql.SQLException e) {
       return false;
     }
-  }
-
-  static Run exec(List<String> cmd, int seconds) throws IOException, InterruptedException {
-    ProcessBuilder pb = new ProcessBuilder(cmd);
-    Path out = Files.createTempFile("mamori-it", ".out");
-    Path err = Files.createTempFile("mamori-it", ".err");
-    pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-    Process p = pb.start();
-    if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      fail(String.join(" ", cmd) + " did not finish in " + seconds + " s");
-    }
-    Run r = new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
-    Files.deleteIfExists(out);
-    Files.deleteIfExists(err);
-    return r;
   }
 }

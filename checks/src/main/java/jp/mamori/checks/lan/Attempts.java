@@ -30,4 +30,19 @@ public final class Attempts {
     }
     return out;
   }
+
+  /** For prompts that ask only for a password: each distinct password of the list once, within the budget. */
+  public static List<LanData.Credential> passwords(LanData data, String service, int reserved) {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    List<LanData.Credential> out = new ArrayList<>();
+    for (LanData.Credential c : data.credentials(service)) {
+      if (out.size() + reserved >= MAX_PER_SERVICE) {
+        break;
+      }
+      if (seen.add(c.password())) {
+        out.add(c);
+      }
+    }
+    return out;
+  }
 }

@@ -43,14 +43,26 @@ public final class LanData {
   private final List<EolEntry> eol;
   private final Map<String, String> oui;
   private final List<String> consoleKeywords;
+  private final List<String> consoleWords;
+  private final List<List<String>> consoleActions;
+  private final List<String> shareNames;
 
-  private LanData(List<Port> ports, List<Credential> credentials, List<EolEntry> eol, Map<String, String> oui, List<String> consoleKeywords) {
+  private LanData(List<Port> ports, List<Credential> credentials, List<EolEntry> eol, Map<String, String> oui, List<String> consoleKeywords,
+      List<String> shareNames) {
     this.ports = List.copyOf(ports);
     this.credentials = List.copyOf(credentials);
     this.eol = List.copyOf(eol);
     this.oui = Map.copyOf(oui);
     this.consoleKeywords = List.copyOf(consoleKeywords);
+    this.consoleWords = consoleKeywords.stream().filter(l -> !l.startsWith(ACTION)).toList();
+    this.consoleActions = consoleKeywords.stream().filter(l -> l.startsWith(ACTION))
+        .map(l -> Arrays.stream(l.substring(ACTION.length()).split("\\|")).map(String::strip).filter(w -> !w.isEmpty()).toList())
+        .filter(spellings -> !spellings.isEmpty()).toList();
+    this.shareNames = List.copyOf(shareNames);
   }
+
+  /** A console-keywords line naming one administration action, its spellings separated by "|". */
+  private static final String ACTION = "action:";
 
   /** The copy bundled with this build (loaded once, on first use). */
   public static LanData get() {
@@ -101,7 +113,15 @@ public final class LanData {
         keywords.add(keyword(l, "console-keywords.txt"));
       }
     }
-    return new LanData(ports, creds, eol, oui, keywords);
+    return new LanData(ports, creds, eol, oui, keywords, lines("share-names.txt").stream().map(f -> shareName(String.join(" ", f),
+        "share-names.txt")).toList());
+  }
+
+  private static String shareName(String name, String where) {
+    if (name == null || name.isBlank() || name.length() > 80 || name.contains("/") || name.contains("\\")) {
+      throw new IllegalStateException(where + ": share name '" + name + "' must be 1-80 characters without slashes");
+    }
+    return name.strip();
   }
 
   /**
@@ -133,7 +153,9 @@ public final class LanData {
       }
       List<String> keywords = lan.containsKey("consoleKeywords") ? parseList(array(lan, "consoleKeywords"), "lan.consoleKeywords",
           LanData::keyword) : get().consoleKeywords;
-      return new LanData(ports, creds, eol, oui, keywords);
+      List<String> shares = lan.containsKey("shareNames") ? parseList(array(lan, "shareNames"), "lan.shareNames", LanData::shareName)
+          : get().shareNames;
+      return new LanData(ports, creds, eol, oui, keywords, shares);
     } catch (IllegalStateException | ClassCastException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     }
@@ -151,7 +173,7 @@ public final class LanData {
     JsonObject o = new JsonObject();
     new java.util.TreeMap<>(oui).forEach(o::put);
     return new JsonObject().put("ports", p).put("credentials", c).put("eol", e).put("oui", o)
-        .put("consoleKeywords", new JsonArray(new ArrayList<>(consoleKeywords)));
+        .put("consoleKeywords", new JsonArray(new ArrayList<>(consoleKeywords))).put("shareNames", new JsonArray(new ArrayList<>(shareNames)));
   }
 
   private interface EntryParser<I, T> {
@@ -295,9 +317,29 @@ public final class LanData {
     return credentials.stream().filter(c -> c.service().equals(service)).toList();
   }
 
-  /** Lower-case words in a management page's title or heading that mark it as a device console. */
+  /** The lines of the console-keywords table as carried in rule data (words, and {@code action:} lines). */
   public List<String> consoleKeywords() {
     return consoleKeywords;
+  }
+
+  /** Lower-case words in a management page's title or heading that mark it as a device console. */
+  public List<String> consoleWords() {
+    return consoleWords;
+  }
+
+  /** Device-administration actions (firmware update, reboot ...), each as its lower-case spellings. */
+  public List<List<String>> consoleActions() {
+    return consoleActions;
+  }
+
+  /** Common share names to try opening when a server does not list its shares to anonymous or guest. */
+  public List<String> shareNames() {
+    return shareNames;
+  }
+
+  /** The SNMP communities of the credential list (service "snmp"), at most one service's login budget. */
+  public List<String> snmpCommunities() {
+    return credentials("snmp").stream().map(Credential::password).distinct().limit(Attempts.MAX_PER_SERVICE).toList();
   }
 
   /** End-of-life entries that match what a device said about itself (first match per kind wins). */

@@ -313,7 +313,8 @@ public final class LanScanner {
         if (v > 0 && v < 0x0303) {
           ctx.add(ctx.finding("lan.tls-legacy", t).identity("version", Tls.versionName(v))
               .evidence("negotiated", Tls.versionName(v)).evidence("offered", "TLS 1.0-1.2"));
-        } else if (v == 0x0303) {
+        } else {
+          // TLS 1.2, or no ServerHello to our 1.2 offer (a TLS 1.3-only server): the JDK speaks both
           if (hint.filter(h -> h.startsWith("mqtt")).isPresent()) {
             Mqtt.check(t, true, ctx);
           } else {

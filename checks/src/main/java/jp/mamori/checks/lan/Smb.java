@@ -4,13 +4,18 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import jcifs.CIFSContext;
 import jcifs.DialectVersion;
 import jcifs.config.PropertyConfiguration;
 import jcifs.context.BaseContext;
 import jcifs.smb.MamoriBridge;
+import jcifs.smb.NtStatus;
+import jcifs.smb.SmbAuthException;
 import jcifs.smb.SmbFile;
 import jp.mamori.checks.finding.Severity;
 
@@ -113,63 +118,97 @@ public final class Smb {
     }
   }
 
+  private record Access(boolean read, boolean write, List<String> sample) {}
+
+  /**
+   * Shares open to anonymous, then guest: the listed ones, and common share names the server did not list
+   * (share enumeration refused by "restrict anonymous", or shares hidden from browsing, may still open).
+   */
   private static void shares(Target t, CIFSContext base, LanContext ctx) {
     String root = "smb://" + (t.host().getAddress().length == 16 ? "[" + t.hostText() + "]" : t.hostText()) + ":" + t.port() + "/";
     for (CIFSContext who : List.of(base.withAnonymousCredentials(), base.withGuestCrendentials())) {
-      SmbFile[] list;
+      Map<String, Boolean> names = new LinkedHashMap<>();
       try (SmbFile server = new SmbFile(root, who)) {
-        list = server.listFiles();
+        for (SmbFile share : server.listFiles()) {
+          String name = share.getName().replaceAll("/$", "");
+          if (!name.endsWith("$") && share.getType() == SmbFile.TYPE_SHARE) {
+            names.put(name.toLowerCase(Locale.ROOT), true);
+            ctx.inventory().device(t.hostText()).note("smb share " + name);
+          }
+        }
       } catch (Exception e) {
-        continue;
+        // enumeration refused: the common names below may still open
+      }
+      Map<String, String> spelled = new LinkedHashMap<>();
+      names.keySet().forEach(n -> spelled.put(n, n));
+      for (String c : ctx.data().shareNames()) {
+        spelled.putIfAbsent(c.toLowerCase(Locale.ROOT), c);
       }
       boolean any = false;
-      for (SmbFile share : list) {
-        String name = share.getName().replaceAll("/$", "");
+      for (Map.Entry<String, String> e : spelled.entrySet()) {
+        boolean listed = names.containsKey(e.getKey());
+        Access a;
         try {
-          if (name.endsWith("$") || share.getType() != SmbFile.TYPE_SHARE) {
+          a = access(root, e.getValue(), who);
+        } catch (SmbAuthException refused) {
+          if (listed) {
             continue;
           }
-        } catch (Exception e) {
+          break; // the session itself is refused: no point guessing more names as this identity
+        }
+        if (a == null) {
           continue;
         }
-        ctx.inventory().device(t.hostText()).note("smb share " + name);
-        boolean read = false;
-        boolean write = false;
-        List<String> sample = new ArrayList<>();
-        try (SmbFile dir = new SmbFile(root + name + "/", who)) {
-          try {
-            for (SmbFile f : dir.listFiles()) {
-              if (sample.size() < 5) {
-                sample.add(f.getName());
-              }
-            }
-            read = true;
-          } catch (Exception e) {
-            // no read
-          }
-          try {
-            write = MamoriBridge.canAddFiles(dir);
-          } catch (Exception e) {
-            // no write, or SMB1 only
-          }
-        } catch (Exception e) {
-          continue;
-        }
-        if (!read && !write) {
-          continue;
+        if (!listed) {
+          ctx.inventory().device(t.hostText()).note("smb share " + e.getValue() + " (not listed)");
         }
         any = true;
-        String access = read && write ? "read and write" : read ? "read" : "write";
-        String accessJa = read && write ? "読み書きでき" : read ? "読め" : "書き込め";
+        String name = e.getValue();
+        String access = a.read() && a.write() ? "read and write" : a.read() ? "read" : "write";
+        String accessJa = a.read() && a.write() ? "読み書きでき" : a.read() ? "読め" : "書き込め";
         ctx.add(ctx.finding("lan.smb-guest-share", t).arg("share", name).arg("access", access).arg("access_ja", accessJa)
-            .identity("share", name).evidence("share", name).evidence("read", read).evidence("write", write)
-            .evidence("as", who.getCredentials().isAnonymous() ? "anonymous" : "guest")
-            .evidence("sample", sample), Severity.HIGH);
+            .identity("share", name).evidence("share", name).evidence("read", a.read()).evidence("write", a.write())
+            .evidence("listed", listed).evidence("as", who.getCredentials().isAnonymous() ? "anonymous" : "guest")
+            .evidence("sample", a.sample()), Severity.HIGH);
       }
       if (any) {
         return;
       }
     }
+  }
+
+  /**
+   * What {@code who} may do on the share root: null when the share does not exist or grants nothing.
+   * Throws when the server refuses the session as a whole (logon failure), so callers stop guessing.
+   */
+  private static Access access(String root, String name, CIFSContext who) throws SmbAuthException {
+    boolean read = false;
+    boolean write = false;
+    List<String> sample = new ArrayList<>();
+    try (SmbFile dir = new SmbFile(root + name + "/", who)) {
+      try {
+        for (SmbFile f : dir.listFiles()) {
+          if (sample.size() < 5) {
+            sample.add(f.getName());
+          }
+        }
+        read = true;
+      } catch (SmbAuthException e) {
+        if (e.getNtStatus() == NtStatus.NT_STATUS_LOGON_FAILURE || e.getNtStatus() == NtStatus.NT_STATUS_ACCOUNT_DISABLED) {
+          throw e;
+        }
+      } catch (Exception e) {
+        // no read, or no such share
+      }
+      try {
+        write = MamoriBridge.canAddFiles(dir);
+      } catch (Exception e) {
+        // no write, or SMB1 only
+      }
+    } catch (java.net.MalformedURLException e) {
+      return null;
+    }
+    return read || write ? new Access(read, write, sample) : null;
   }
 
   private static void close(CIFSContext c) {

@@ -15,11 +15,10 @@ import org.snmp4j.smi.UdpAddress;
 import org.snmp4j.smi.VariableBinding;
 import org.snmp4j.transport.DefaultUdpTransportMapping;
 
-/** SNMP v2c/v1 with the factory communities public/private (read only: a GET of sysDescr and sysName). */
+/** SNMP v2c/v1 with factory and common communities (public, private ...; read only: a GET of sysDescr and sysName). */
 public final class Snmp implements Closeable {
   static final OID SYS_DESCR = new OID("1.3.6.1.2.1.1.1.0");
   static final OID SYS_NAME = new OID("1.3.6.1.2.1.1.5.0");
-  private static final List<String> COMMUNITIES = List.of("public", "private");
 
   private final org.snmp4j.Snmp snmp;
 
@@ -37,9 +36,9 @@ public final class Snmp implements Closeable {
    */
   public java.util.Set<InetAddress> sweep(List<InetAddress> hosts, int port, LanContext ctx) throws InterruptedException {
     java.util.Map<Ask, PDU> answers = new java.util.concurrent.ConcurrentHashMap<>();
-    java.util.concurrent.CountDownLatch pending = new java.util.concurrent.CountDownLatch(hosts.size() * 4);
+    java.util.concurrent.CountDownLatch pending = new java.util.concurrent.CountDownLatch(hosts.size() * ctx.data().snmpCommunities().size() * 2);
     for (InetAddress h : hosts) {
-      for (String community : COMMUNITIES) {
+      for (String community : ctx.data().snmpCommunities()) {
         for (int version : new int[] {SnmpConstants.version2c, SnmpConstants.version1}) {
           Ask ask = new Ask(h, community, version);
           ctx.pace().tick();
@@ -64,7 +63,7 @@ public final class Snmp implements Closeable {
     pending.await(ctx.timeout().toMillis() + 2000, java.util.concurrent.TimeUnit.MILLISECONDS);
     java.util.Set<InetAddress> up = new java.util.HashSet<>();
     for (InetAddress h : hosts) {
-      for (String community : COMMUNITIES) {
+      for (String community : ctx.data().snmpCommunities()) {
         PDU r = answers.get(new Ask(h, community, SnmpConstants.version2c));
         int version = SnmpConstants.version2c;
         if (r == null) {
