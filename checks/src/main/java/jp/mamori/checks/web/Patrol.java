@@ -51,7 +51,8 @@ public final class Patrol {
       "(?i)(contact|inquiry|toiawase|form|cart|checkout|order|shop|login|account|entry|reserve|yoyaku|mail)");
 
   /** The run with its coverage, and when to re-check (an outage seen for the first time). */
-  public record Result(CheckRun run, Duration recheckAfter, int requests, int pages) {}
+  /** {@code stateError}: the run's findings stand, but what it learned could not be saved (a full disk, say). */
+  public record Result(CheckRun run, Duration recheckAfter, int requests, int pages, IOException stateError) {}
 
   private final PatrolOptions options;
   private final SiteResolver resolver;
@@ -215,11 +216,16 @@ public final class Patrol {
   }
 
   private Result finish(PatrolState state, Findings found, Set<String> checks, List<String> targets, Instant started,
-      Duration recheck, int requests, int pages) throws IOException {
+      Duration recheck, int requests, int pages) {
     state.json().put("runs", state.runs() + 1).put("lastRun", clock.instant().toString());
-    state.save();
+    IOException notSaved = null;
+    try {
+      state.save();
+    } catch (IOException e) {
+      notSaved = e;
+    }
     CheckRun run = new CheckRun(UUID.randomUUID(), new ArrayList<>(checks), targets, started, clock.instant(), found.build());
-    return new Result(run, recheck, requests, pages);
+    return new Result(run, recheck, requests, pages, notSaved);
   }
 
   /** An outage counts once it was seen twice in a row: the first sighting is low and asks for a re-check. */
