@@ -44,11 +44,11 @@ public final class DiskSpace {
     }
   }
 
-  /** "free 0 B of 4.0 MiB on /var/lib/mamori/agent": the numbers a person needs to act on a full disk. */
+  /** "free 0 B of 4.0 MiB for /var/lib/mamori/agent": the numbers a person needs to act on a full disk. */
   public static String describe(Path path) {
     try {
       FileStore s = store(path);
-      return "free " + bytes(s.getUsableSpace()) + " of " + bytes(s.getTotalSpace()) + " on " + mountOf(path);
+      return "free " + bytes(s.getUsableSpace()) + " of " + bytes(s.getTotalSpace()) + " for " + mountOf(path);
     } catch (IOException | RuntimeException e) {
       return "free space unknown (" + e.getMessage() + ")";
     }

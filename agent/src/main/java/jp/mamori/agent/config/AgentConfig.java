@@ -44,6 +44,14 @@ public final class AgentConfig {
   public static final String RUN_ON_START = "checks.run-on-start";
   public static final String HEARTBEAT_SECONDS = "heartbeat.seconds";
   public static final String OUTBOX_BATCH = "outbox.batch-size";
+  /** Cap of the outbox: over it the oldest low/info findings are dropped (medium+ never). */
+  public static final String OUTBOX_MAX_ITEMS = "outbox.max-items";
+  public static final String OUTBOX_MAX_MB = "outbox.max-mb";
+  /** Replay of a backlog: at most this many items a second, after a random pause of up to the delay. */
+  public static final String OUTBOX_REPLAY_RATE = "outbox.replay-rate";
+  public static final String OUTBOX_REPLAY_DELAY_SECONDS = "outbox.replay-delay-seconds";
+  /** Room held back in the data directory for medium+ findings when the disk fills up (0 = none). */
+  public static final String DISK_RESERVE_MB = "disk.reserve-mb";
 
   private final Properties props;
 

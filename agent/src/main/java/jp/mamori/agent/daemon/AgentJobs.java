@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import jp.mamori.agent.config.AgentConfig;
+import jp.mamori.agent.health.BoxHealth;
 import jp.mamori.agent.patrol.PatrolJob;
 import jp.mamori.checks.web.Patrol;
 import jp.mamori.checks.web.PatrolOptions;
@@ -18,6 +19,11 @@ public final class AgentJobs {
   private AgentJobs() {}
 
   public static List<ScheduledJob> fromConfig(AgentConfig config, Path dataDir, Clock clock, Random random) {
+    return fromConfig(config, dataDir, clock, random, new BoxHealth(clock));
+  }
+
+  /** {@code health} hears about state files the jobs cannot write (a full disk, say). */
+  public static List<ScheduledJob> fromConfig(AgentConfig config, Path dataDir, Clock clock, Random random, BoxHealth health) {
     List<ScheduledJob> jobs = new ArrayList<>();
     List<String> sites = config.list(AgentConfig.SITES);
     if (!sites.isEmpty()) {
@@ -33,10 +39,10 @@ public final class AgentJobs {
         // one schedule per site, each with its own jitter draw
         Schedule schedule = Schedule.daily(config.patrolTimes(), config.patrolZone(), jitter, random);
         jobs.add(new ScheduledJob(new PatrolJob(site, PatrolJob.stateDirFor(dataDir, site), options, new SystemResolver(),
-            clock), schedule, true));
+            clock, health), schedule, true));
       }
     }
-    jobs.addAll(jp.mamori.agent.lan.LanJobs.fromConfig(config, dataDir, clock, random));
+    jobs.addAll(jp.mamori.agent.lan.LanJobs.fromConfig(config, dataDir, clock, random, health));
     return jobs;
   }
 }

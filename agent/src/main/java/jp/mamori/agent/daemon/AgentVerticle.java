@@ -14,7 +14,12 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import jp.mamori.agent.config.AgentConfig;
 import jp.mamori.agent.console.ConsoleClient;
+import jp.mamori.agent.health.BoxHealth;
+import jp.mamori.agent.health.DiskReserve;
 import jp.mamori.agent.outbox.Backoff;
+import jp.mamori.agent.outbox.DeliveryPace;
+import jp.mamori.agent.outbox.OutboxWriter;
+import jp.mamori.agent.outbox.Retention;
 import jp.mamori.agent.outbox.Outbox;
 import jp.mamori.agent.outbox.OutboxSender;
 import jp.mamori.common.Database;
@@ -38,6 +43,10 @@ public final class AgentVerticle extends VerticleBase {
   private WorkerExecutor probes;
   private List<ScheduledJob> jobs = List.of();
   private Instant startedAt;
+  private BoxHealth health;
+  private Retention retention;
+  private OutboxWriter writer;
+  private long diskTimer = -1;
 
   public AgentVerticle(AgentConfig config, Path configFile, Clock clock, Random random) {
     this.config = config;
@@ -56,12 +65,24 @@ public final class AgentVerticle extends VerticleBase {
         Outbox.MIGRATIONS, 0)).map(opened -> {
           db = opened;
           Outbox outbox = new Outbox(clock);
-          sender = new OutboxSender(vertx, db, outbox, client, config.integer(AgentConfig.OUTBOX_BATCH, 100, 1, 1000),
-              new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5), random), clock);
+          int batch = config.integer(AgentConfig.OUTBOX_BATCH, 100, 1, 1000);
+          health = new BoxHealth(clock);
+          DiskReserve reserve = new DiskReserve(dataDir, config.integer(AgentConfig.DISK_RESERVE_MB, 8, 0, 1024) * 1024L * 1024L, health);
+          retention = new Retention(outbox, new Retention.Limits(
+              config.integer(AgentConfig.OUTBOX_MAX_ITEMS, (int) Retention.Limits.DEFAULT_ITEMS, 100, 10_000_000),
+              config.integer(AgentConfig.OUTBOX_MAX_MB, (int) Retention.Limits.DEFAULT_MB, 1, 100_000) * 1024L * 1024L),
+              config.get(AgentConfig.BOX_ID).orElse(null), clock);
+          writer = new OutboxWriter(vertx, db, outbox, retention, health, reserve);
+          DeliveryPace pace = new DeliveryPace(config.integer(AgentConfig.OUTBOX_REPLAY_RATE, DeliveryPace.DEFAULT_PER_SECOND, 1, 100_000),
+              batch, Duration.ofSeconds(config.integer(AgentConfig.OUTBOX_REPLAY_DELAY_SECONDS,
+                  (int) DeliveryPace.DEFAULT_REPLAY_DELAY.toSeconds(), 0, 3600)), clock, random);
+          sender = new OutboxSender(vertx, db, outbox, client, batch, new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5), random),
+              pace, health, clock);
           probes = vertx.createSharedWorkerExecutor("mamori-probes", 2, 2, TimeUnit.HOURS);
-          runner = new JobRunner(vertx, probes, db, outbox, sender, clock);
+          runner = new JobRunner(vertx, probes, db, outbox, sender, writer, clock);
+          watchDisk(reserve);
           heartbeat = new Heartbeat(vertx, client, config.heartbeat(), clock, () -> status(outbox), this::command);
-          jobs = AgentJobs.fromConfig(config, dataDir, clock, random);
+          jobs = AgentJobs.fromConfig(config, dataDir, clock, random, health);
           boolean onStart = config.bool(AgentConfig.RUN_ON_START, true);
           for (ScheduledJob j : jobs) {
             runner.schedule(j.job(), j.schedule());
@@ -69,9 +90,9 @@ public final class AgentVerticle extends VerticleBase {
               runner.runNow(j.job());
             }
           }
-          jp.mamori.agent.local.LocalServer.deployIfConfigured(vertx, config, dataDir, clock, runner, random)
+          jp.mamori.agent.local.LocalServer.deployIfConfigured(vertx, config, dataDir, clock, runner, random, health)
               .onFailure(e -> LOG.error("local pages not started: {}", e.getMessage()));
-          sender.wake();
+          sender.start();
           heartbeat.start();
           LOG.info("mamori-agent {} running: box {}, console {}, {} job(s), data in {}", Version.get(),
               config.get(AgentConfig.BOX_ID).orElse("?"), config.consoleUrl(), jobs.size(), dataDir);
@@ -79,8 +100,26 @@ public final class AgentVerticle extends VerticleBase {
         });
   }
 
+  /** A full disk tells the desk (a box.disk-full finding) and is watched every minute until there is room again. */
+  private void watchDisk(DiskReserve reserve) {
+    String boxId = config.get(AgentConfig.BOX_ID).orElse("box");
+    io.vertx.core.Context context = vertx.getOrCreateContext();
+    health.onDiskFull(p -> context.runOnContext(v -> writer.addNotice(DiskReserve.diskFull(boxId, p, clock))));
+    health.onDiskBack(() -> context.runOnContext(v -> writer.add(DiskReserve.spaceBack(boxId, clock)).onSuccess(n -> sender.wake())));
+    vertx.executeBlocking(reserve::ensure);
+    diskTimer = vertx.setPeriodic(60_000, id -> vertx.executeBlocking(() -> {
+      reserve.check();
+      return null;
+    }));
+  }
+
+  /** The box's problems, for the local pages. */
+  public java.util.function.Supplier<List<BoxHealth.Problem>> problems() {
+    return health.supplier();
+  }
+
   private Future<JsonObject> status(Outbox outbox) {
-    return db.read(c -> new long[] {outbox.depth(c), outbox.deadLetters(c)}).map(counts -> new JsonObject()
+    return db.read(c -> new Object[] {outbox.depth(c), outbox.deadLetters(c), retention.status(c)}).map(counts -> new JsonObject()
         .put("hostname", hostname())
         .put("agentVersion", Version.get())
         .put("startedAt", startedAt.toString())
@@ -88,6 +127,8 @@ public final class AgentVerticle extends VerticleBase {
         .put("sentAt", clock.instant().toString())
         .put("outboxDepth", counts[0])
         .put("deadLetters", counts[1])
+        .put("outbox", ((JsonObject) counts[2]).put("inMemory", writer.inMemory()))
+        .put("health", health.toJson())
         .put("lastDeliveryAt", sender.lastDelivery() == null ? null : sender.lastDelivery().toString())
         .put("lastDeliveryError", sender.lastError())
         .put("jobs", runner.statusJson()));
@@ -113,6 +154,9 @@ public final class AgentVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    if (diskTimer >= 0) {
+      vertx.cancelTimer(diskTimer);
+    }
     if (heartbeat != null) {
       heartbeat.stop();
     }

@@ -15,6 +15,7 @@ import java.util.Random;
 import jp.mamori.agent.config.AgentConfig;
 import jp.mamori.agent.daemon.Schedule;
 import jp.mamori.agent.daemon.ScheduledJob;
+import jp.mamori.agent.health.BoxHealth;
 import jp.mamori.checks.lan.LanScanner;
 import jp.mamori.checks.lan.Scope;
 import jp.mamori.checks.lan.Target;
@@ -35,6 +36,10 @@ public final class LanJobs {
   private LanJobs() {}
 
   public static List<ScheduledJob> fromConfig(AgentConfig config, Path dataDir, Clock clock, Random random) {
+    return fromConfig(config, dataDir, clock, random, new BoxHealth(clock));
+  }
+
+  public static List<ScheduledJob> fromConfig(AgentConfig config, Path dataDir, Clock clock, Random random, BoxHealth health) {
     List<ScheduledJob> jobs = new ArrayList<>();
     ZoneId zone = config.patrolZone();
     Duration jitter = Duration.ofMinutes(config.integer(AgentConfig.PATROL_JITTER_MINUTES, 20, 0, 180));
@@ -52,9 +57,9 @@ public final class LanJobs {
         return;
       }
       LanScanner.Options full = LanScanner.Options.scope(scope);
-      jobs.add(new ScheduledJob(new LanScanJob("lan full " + scope, full, dataDir, clock),
+      jobs.add(new ScheduledJob(new LanScanJob("lan full " + scope, full, dataDir, clock, health),
           weekly(FULL_DAY, FULL_AT, zone, jitter, random), true));
-      jobs.add(new ScheduledJob(new LanScanJob("lan light " + scope, full.withLight(true), dataDir, clock),
+      jobs.add(new ScheduledJob(new LanScanJob("lan light " + scope, full.withLight(true), dataDir, clock, health),
           Schedule.daily(List.of(LIGHT_AT), zone, jitter, random), false));
     });
     config.get(AgentConfig.LAN_TARGETS).ifPresent(raw -> {
@@ -71,7 +76,7 @@ public final class LanJobs {
         return;
       }
       jobs.add(new ScheduledJob(new LanScanJob("lan targets " + raw.replaceAll("\\s+", ""), LanScanner.Options.targets(targets),
-          dataDir, clock), Schedule.daily(List.of(LIGHT_AT), zone, jitter, random), true));
+          dataDir, clock, health), Schedule.daily(List.of(LIGHT_AT), zone, jitter, random), true));
     });
     return jobs;
   }

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import jp.mamori.agent.daemon.CheckJob;
+import jp.mamori.agent.health.BoxHealth;
 import jp.mamori.checks.finding.CheckRun;
 import jp.mamori.checks.lan.LanScanner;
 
@@ -24,7 +25,14 @@ public final class LanScanJob implements CheckJob {
   private final Clock clock;
   private final jp.mamori.agent.selfcheck.AttestationStore attestations;
 
+  private final BoxHealth health;
+
   public LanScanJob(String name, LanScanner.Options options, Path dataDir, Clock clock) {
+    this(name, options, dataDir, clock, new BoxHealth(clock));
+  }
+
+  public LanScanJob(String name, LanScanner.Options options, Path dataDir, Clock clock, BoxHealth health) {
+    this.health = health;
     this.attestations = new jp.mamori.agent.selfcheck.AttestationStore(dataDir);
     this.name = name;
     this.options = options;
@@ -53,7 +61,13 @@ public final class LanScanJob implements CheckJob {
         }
       }
       JsonObject next = result.inventoryJson();
-      ScanLanCommand.writeInventory(inventory, options.light() && previous != null ? merge(previous, next) : next);
+      try {
+        ScanLanCommand.writeInventory(inventory, options.light() && previous != null ? merge(previous, next) : next);
+        health.fileWritten(inventory);
+      } catch (IOException e) {
+        // the findings stand; the next scan compares against the older inventory
+        health.fileWriteFailed(inventory, e);
+      }
     }
     return result.run();
   }

@@ -11,6 +11,7 @@ import java.util.Random;
 import jp.mamori.agent.config.AgentConfig;
 import jp.mamori.agent.daemon.JobRunner;
 import jp.mamori.agent.daemon.Schedule;
+import jp.mamori.agent.health.BoxHealth;
 import jp.mamori.agent.selfcheck.AttestationStore;
 import jp.mamori.agent.selfcheck.SelfCheckJob;
 
@@ -23,6 +24,11 @@ public final class LocalServer {
 
   public static Future<?> deployIfConfigured(Vertx vertx, AgentConfig config, Path dataDir, Clock clock, JobRunner runner,
       Random random) {
+    return deployIfConfigured(vertx, config, dataDir, clock, runner, random, new BoxHealth(clock));
+  }
+
+  public static Future<?> deployIfConfigured(Vertx vertx, AgentConfig config, Path dataDir, Clock clock, JobRunner runner,
+      Random random, BoxHealth health) {
     if (config.get(PORT).isEmpty()) {
       return Future.succeededFuture();
     }
@@ -30,6 +36,6 @@ public final class LocalServer {
     SelfCheckJob job = new SelfCheckJob(new AttestationStore(dataDir), clock);
     runner.schedule(job, Schedule.daily(List.of(LocalTime.of(18, 30)), config.patrolZone(), Duration.ofMinutes(10), random));
     return vertx.deployVerticle(new LocalServerVerticle(config.get(HOST).orElse("0.0.0.0"), port, new AttestationStore(dataDir),
-        clock, () -> runner.runNow(job)));
+        clock, () -> runner.runNow(job), health));
   }
 }

@@ -11,12 +11,16 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import java.io.IOException;
+import jp.mamori.agent.health.BoxHealth;
+import jp.mamori.agent.health.HealthBanner;
 import jp.mamori.agent.selfcheck.Attestation;
 import jp.mamori.agent.selfcheck.AttestationStore;
 import jp.mamori.agent.selfcheck.ClientInfo;
 import jp.mamori.agent.selfcheck.SelfCheck;
 import jp.mamori.agent.selfcheck.SelfCheckPage;
 import jp.mamori.checks.finding.Finding;
+import jp.mamori.common.DiskSpace;
 
 /**
  * The box's own web server on the office LAN. For now it serves the PC self-check at {@code /check};
@@ -30,21 +34,28 @@ public final class LocalServerVerticle extends VerticleBase {
   private final AttestationStore store;
   private final Clock clock;
   private final Runnable onAttestation;
+  private final BoxHealth health;
   private HttpServer server;
   private Router router;
 
   public LocalServerVerticle(String host, int port, AttestationStore store, Clock clock, Runnable onAttestation) {
+    this(host, port, store, clock, onAttestation, new BoxHealth(clock));
+  }
+
+  /** {@code health}: its problems show as a banner on the pages, and a self-check that cannot be saved is reported to it. */
+  public LocalServerVerticle(String host, int port, AttestationStore store, Clock clock, Runnable onAttestation, BoxHealth health) {
     this.host = host;
     this.port = port;
     this.store = store;
     this.clock = clock;
     this.onAttestation = onAttestation;
+    this.health = health;
   }
 
   @Override
   public Future<?> start() {
     router = Router.router(vertx);
-    router.get("/check").handler(rc -> html(rc, 200, SelfCheckPage.form()));
+    router.get("/check").handler(rc -> html(rc, 200, HealthBanner.onto(SelfCheckPage.form(), health.problems())));
     router.get("/check/selfcheck.js").handler(rc -> rc.response().putHeader("Content-Type", "text/javascript; charset=utf-8")
         .end(SelfCheckPage.js()));
     router.get("/check/selfcheck.css").handler(rc -> rc.response().putHeader("Content-Type", "text/css; charset=utf-8")
@@ -84,7 +95,13 @@ public final class LocalServerVerticle extends VerticleBase {
     Attestation a = new Attestation(deviceId, name, rc.request().remoteAddress().hostAddress(), client,
         "true".equals(blocked) ? Boolean.TRUE : "false".equals(blocked) ? Boolean.FALSE : null, av, defs, updates, clock.instant());
     vertx.executeBlocking(() -> {
-      store.put(a);
+      try {
+        store.put(a);
+        health.fileWritten(store.file());
+      } catch (IOException e) {
+        health.fileWriteFailed(store.file(), e);
+        throw e;
+      }
       return SelfCheck.evaluate(a, clock);
     }).onSuccess((List<Finding> findings) -> {
       rc.response().addCookie(Cookie.cookie(DEVICE_COOKIE, deviceId).setHttpOnly(true).setSameSite(CookieSameSite.STRICT)
@@ -93,7 +110,9 @@ public final class LocalServerVerticle extends VerticleBase {
         onAttestation.run();
       }
       html(rc, 200, SelfCheckPage.result(name, findings));
-    }).onFailure(e -> html(rc, 503, "<!doctype html><meta charset=utf-8><p>記録できませんでした。しばらくしてからもう一度お試しください。</p>"));
+    }).onFailure(e -> html(rc, 503, "<!doctype html><meta charset=utf-8><p>記録できませんでした。しばらくしてからもう一度お試しください。</p>"
+        + (DiskSpace.isFull(e) ? "<p>ボックスの記録用の容量がいっぱいです。商工会議所の相談窓口にご連絡ください。"
+            + "(The box's storage is full; please contact your chamber's help desk.)</p>" : "")));
   }
 
   private static String first(String a, String b) {

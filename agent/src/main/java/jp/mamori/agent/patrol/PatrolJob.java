@@ -6,9 +6,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import jp.mamori.agent.daemon.CheckJob;
+import jp.mamori.agent.health.BoxHealth;
 import jp.mamori.checks.finding.CheckRun;
 import jp.mamori.checks.web.Patrol;
 import jp.mamori.checks.web.PatrolOptions;
+import jp.mamori.checks.web.PatrolState;
 import jp.mamori.checks.web.SiteResolver;
 
 /** The daemon's patrol of one site; an outage seen once asks the runner for a confirming re-check. */
@@ -18,14 +20,20 @@ public final class PatrolJob implements CheckJob {
   private final PatrolOptions options;
   private final SiteResolver resolver;
   private final Clock clock;
+  private final BoxHealth health;
   private volatile Duration recheck;
 
   public PatrolJob(URI site, Path stateDir, PatrolOptions options, SiteResolver resolver, Clock clock) {
+    this(site, stateDir, options, resolver, clock, new BoxHealth(clock));
+  }
+
+  public PatrolJob(URI site, Path stateDir, PatrolOptions options, SiteResolver resolver, Clock clock, BoxHealth health) {
     this.site = site;
     this.stateDir = stateDir;
     this.options = options;
     this.resolver = resolver;
     this.clock = clock;
+    this.health = health;
   }
 
   /** Each site's state lives in its own directory under the data dir, named after the site. */
@@ -43,6 +51,12 @@ public final class PatrolJob implements CheckJob {
   public CheckRun run() throws Exception {
     Patrol.Result r = new Patrol(options, resolver, clock).run(site, stateDir);
     recheck = r.recheckAfter();
+    Path state = stateDir.resolve(PatrolState.FILE);
+    if (r.stateError() != null) {
+      health.fileWriteFailed(state, r.stateError());
+    } else {
+      health.fileWritten(state);
+    }
     return r.run();
   }
 

@@ -20,6 +20,10 @@ public final class AttestationStore {
     this.file = dataDir.resolve(FILE);
   }
 
+  public Path file() {
+    return file;
+  }
+
   public synchronized void put(Attestation a) throws IOException {
     JsonObject all = read();
     if (!all.containsKey(a.deviceId()) && all.size() >= MAX_DEVICES) {
