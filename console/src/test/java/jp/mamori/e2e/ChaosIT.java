@@ -61,6 +61,7 @@ class ChaosIT {
 
   @AfterEach
   void tearDown() throws Exception {
+    lab.keepLogs("ChaosIT");
     vertx.close().await(30, TimeUnit.SECONDS);
   }
 

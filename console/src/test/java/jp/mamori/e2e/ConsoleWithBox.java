@@ -89,6 +89,20 @@ final class ConsoleWithBox {
     }
   }
 
+  /** Copies the processes' logs to target/e2e-logs/NAME (the temporary directory goes with the test). */
+  void keepLogs(String name) {
+    Path from = dir.resolve("logs");
+    Path to = Path.of("target", "e2e-logs", name).toAbsolutePath();
+    try (var files = Files.exists(from) ? Files.list(from) : java.util.stream.Stream.<Path>empty()) {
+      Files.createDirectories(to);
+      for (Path f : files.toList()) {
+        Files.copy(f, to.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (java.io.IOException e) {
+      System.err.println("could not keep the logs of " + name + ": " + e.getMessage());
+    }
+  }
+
   static String integrity(Path db) throws Exception {
     try (Connection c = Sqlite.open(db)) {
       return Jdbc.one(c, "PRAGMA integrity_check", rs -> rs.getString(1)).orElseThrow();

@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
  * Writes what the checks found into the outbox and keeps it under its cap. On a full disk it keeps what
  * matters: it releases the disk reserve, drops the oldest low/info findings to make room and writes the
  * run's medium+ findings and its report, not its low/info ones (they are counted as dropped). If even that
- * fails, the newest {@value #MEMORY_MAX} medium+ findings wait in memory and are written as soon as a write
- * works again (retried every {@link #RETRY}); those, and only those, are lost if the box loses power meanwhile.
+ * fails, the newest {@value #MEMORY_MAX} medium+ findings (and the run reports that go with them) wait in
+ * memory and are written as soon as a write works again (retried every {@link #RETRY}); those, and only
+ * those, are lost if the box loses power meanwhile.
  */
 public final class OutboxWriter {
   private static final Logger LOG = LoggerFactory.getLogger(OutboxWriter.class);
@@ -43,7 +44,8 @@ public final class OutboxWriter {
   private final Retention retention;
   private final BoxHealth health;
   private final DiskReserve reserve;
-  private record Waiting(Finding finding, boolean notice) {}
+  /** A finding (a notice or not) or a run report waiting for room. */
+  private record Waiting(Finding finding, boolean notice, RunReport report) {}
 
   private final Deque<Waiting> memory = new ArrayDeque<>();
   private Retention.Dropped unrecorded = Retention.Dropped.NONE;
@@ -93,6 +95,15 @@ public final class OutboxWriter {
       return n;
     }).onSuccess(n -> {
       health.fileWritten(db.file());
+      if (retention.overCapWithPriorityOnly()) {
+        health.report(BoxHealth.OUTBOX_OVER_CAP, db.file().toString(), retention.overCapDetail(),
+            "コンソールと長い間つながらず、送れない重要な記録がたまっています（上限を超えましたが、消さずに守っています）。"
+                + "ボックスのネットワークを確認し、商工会議所の相談窓口にご連絡ください。",
+            "The console has not been reachable for a long time and unsent important records pile up beyond the limit "
+                + "(they are kept). Check the box's network and contact your chamber's help desk.");
+      } else {
+        health.clear(BoxHealth.OUTBOX_OVER_CAP, db.file().toString());
+      }
       flushMemory();
     }).recover(e -> {
       putBackUnrecorded(taken[0]);
@@ -136,8 +147,11 @@ public final class OutboxWriter {
             return Future.failedFuture(e);
           }
           List<Waiting> waiting = new ArrayList<>();
-          notices.forEach(f -> waiting.add(new Waiting(f, true)));
-          keep.forEach(f -> waiting.add(new Waiting(f, false)));
+          notices.forEach(f -> waiting.add(new Waiting(f, true, null)));
+          keep.forEach(f -> waiting.add(new Waiting(f, false, null)));
+          if (report != null) {
+            waiting.add(new Waiting(null, false, report));
+          }
           keepInMemory(waiting, notWritten);
           return Future.succeededFuture(0);
         });
@@ -170,8 +184,9 @@ public final class OutboxWriter {
     for (Waiting w : keep) {
       memory.addLast(w);
       if (memory.size() > MEMORY_MAX) {
-        memory.removeFirst();
-        lost++;
+        if (memory.removeFirst().report() == null) {
+          lost++;
+        }
       }
     }
     if (lost > 0) {
@@ -179,8 +194,8 @@ public final class OutboxWriter {
       LOG.error("disk full and the in-memory queue is full: {} older medium+ finding(s) lost ({} since start); "
           + "the newest {} are kept", lost, lostFromMemory, MEMORY_MAX);
     }
-    LOG.warn("disk full even after making room: {} medium+ finding(s) wait in memory, retrying every {} s", memory.size(),
-        RETRY.toSeconds());
+    LOG.warn("disk full even after making room: {} medium+ finding(s) and run report(s) wait in memory, retrying every {} s",
+        memory.size(), RETRY.toSeconds());
     scheduleRetry();
   }
 
@@ -205,20 +220,21 @@ public final class OutboxWriter {
     unrecorded = unrecorded.plus(d);
   }
 
-  /** Writes the findings that waited in memory; called after any write that worked and on the retry timer. */
-  public void flushMemory() {
+  /** Writes what waited in memory; called after any write that worked, on the retry timer and when room is back. */
+  public Future<Void> flushMemory() {
     List<Waiting> batch;
     synchronized (this) {
       if (flushing || memory.isEmpty()) {
-        return;
+        return Future.succeededFuture();
       }
       flushing = true;
       batch = new ArrayList<>(memory);
     }
-    db.write(c -> {
+    return db.write(c -> {
       int n = 0;
       for (Waiting w : batch) {
-        n += w.notice() ? outbox.addNotice(c, w.finding()) : outbox.add(c, List.of(w.finding()));
+        n += w.report() != null ? outbox.add(c, w.report())
+            : w.notice() ? outbox.addNotice(c, w.finding()) : outbox.add(c, List.of(w.finding()));
       }
       return n;
     }).onComplete(ar -> {
@@ -229,14 +245,14 @@ public final class OutboxWriter {
         }
       }
       if (ar.succeeded()) {
-        LOG.info("wrote {} medium+ finding(s) that waited in memory while the disk was full", batch.size());
+        LOG.info("wrote {} item(s) that waited in memory while the disk was full", batch.size());
       } else {
         scheduleRetry();
       }
-    });
+    }).mapEmpty();
   }
 
-  /** Medium+ findings waiting in memory for room on the disk. */
+  /** Medium+ findings and run reports waiting in memory for room on the disk. */
   public synchronized int inMemory() {
     return memory.size();
   }

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the outbox under its cap (items and bytes of JSON). Over the cap, the oldest low/info findings go
  * first; medium+ findings, the box's notices and run reports are never dropped (run reports are small and
- * the console needs them to resolve alerts), so those alone may exceed the cap, which is logged once. Every
+ * the console needs them to resolve alerts), so those alone may exceed the cap ({@link #overCapWithPriorityOnly},
+ * which {@link OutboxWriter} reports to the box's health, logged once). Every
  * drop is counted in {@code agent_state} and told to the console with a {@code box.outbox-dropped} finding.
  * Plain JDBC on the outbox's writer thread, inside its transaction.
  */
@@ -107,6 +108,7 @@ public final class Retention {
   private final String boxId;
   private final Clock clock;
   private volatile boolean overWithPriorityOnly;
+  private volatile Outbox.Stats lastStats = new Outbox.Stats(0, 0);
 
   public Retention(Outbox outbox, Limits limits, String boxId, Clock clock) {
     this.outbox = outbox;
@@ -131,23 +133,24 @@ public final class Retention {
       dropped = dropped.plus(page);
       s = outbox.stats(c);
     }
-    boolean stillOver = limits.exceeded(s);
-    if (stillOver && !overWithPriorityOnly) {
-      LOG.error("outbox over its cap ({} items, {} of JSON; cap {}) with only medium+ findings, notices and run reports "
-          + "left: keeping them all, nothing important is dropped", s.items(), DiskSpace.bytes(s.bytes()), limits);
-    } else if (!stillOver && overWithPriorityOnly) {
-      LOG.info("outbox back under its cap ({} items, {})", s.items(), DiskSpace.bytes(s.bytes()));
-    }
-    overWithPriorityOnly = stillOver;
+    overWithPriorityOnly = limits.exceeded(s);
+    lastStats = s;
     if (dropped.total() > 0) {
       record(c, dropped, Reason.CAP);
     }
     return dropped;
   }
 
-  /** True while medium+ findings, notices and run reports alone exceed the cap. */
+  /** True while medium+ findings, notices and run reports alone exceed the cap (they are kept). */
   public boolean overCapWithPriorityOnly() {
     return overWithPriorityOnly;
+  }
+
+  /** The journal line for that state. */
+  public String overCapDetail() {
+    Outbox.Stats s = lastStats;
+    return "outbox over its cap (" + s.items() + " items, " + DiskSpace.bytes(s.bytes()) + " of JSON; cap " + limits
+        + ") with only medium+ findings, notices and run reports left: keeping them all, nothing important is dropped";
   }
 
   /** A full disk: drops the oldest low/info findings until at least {@code bytes} of JSON are gone (or none are left). */

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -32,16 +31,8 @@ class LanLabIT {
 
   @BeforeAll
   static void startLab() throws Exception {
-    boolean root = "0".equals(exec(List.of("id", "-u"), 10).out().strip());
-    if (!root) {
-      String msg = "\n!!!!!!!! LanLabIT SKIPPED: not root, cannot create network namespaces for the LAN lab. "
-          + "Run as root (CI does, with -Pci) to test the LAN checks against real daemons. !!!!!!!!\n";
-      System.err.println(msg);
-      if (Boolean.getBoolean("mamori.it.requireRoot")) {
-        fail("LanLabIT must run in CI but this is not root");
-      }
-      Assumptions.abort(msg);
-    }
+    jp.mamori.testing.NeedsRoot.require("LanLabIT", "cannot create network namespaces for the LAN lab",
+        "to test the LAN checks against real daemons");
     lab = Path.of("..", "bench", "lan-lab.sh").toAbsolutePath().normalize();
     cleanLeftovers();
     // traversable by the daemons' unprivileged users (guest share as nobody, ftp)

@@ -132,4 +132,22 @@ class OutboxWriterTest {
     assertThat(db.read(c -> Jdbc.one(c, "PRAGMA integrity_check", rs -> rs.getString(1)).orElseThrow()).await(20, TimeUnit.SECONDS))
         .isEqualTo("ok");
   }
+
+  @Test
+  void mediumPlusBeyondTheCapIsAProblemOfTheBoxUntilItIsUnderAgain() throws Exception {
+    OutboxWriter capped = new OutboxWriter(vertx, db, outbox, new Retention(outbox, new Retention.Limits(50, Long.MAX_VALUE), "box-1",
+        clock), health, null);
+    for (int i = 0; i < 4; i++) {
+      capped.add(run(20, 5), null).await(20, TimeUnit.SECONDS);
+    }
+    assertThat(health.problems()).singleElement().satisfies(p -> {
+      assertThat(p.code()).isEqualTo(BoxHealth.OUTBOX_OVER_CAP);
+      assertThat(p.detail()).contains("cap 50 items").contains("keeping them all");
+    });
+    assertThat(count("SELECT COUNT(*) FROM outbox WHERE kind = 'finding' AND priority = 1 AND body NOT LIKE '%box.outbox-dropped%'"))
+        .isEqualTo(80);
+    db.write(c -> outbox.acknowledge(c, outbox.next(c, 1000).stream().map(Outbox.Item::seq).toList())).await(20, TimeUnit.SECONDS);
+    capped.add(run(1, 0), null).await(20, TimeUnit.SECONDS);
+    assertThat(health.problems()).isEmpty();
+  }
 }

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import jp.mamori.checks.finding.CheckRun;
+import jp.mamori.checks.finding.Finding;
 import jp.mamori.checks.finding.Severity;
 import jp.mamori.checks.web.Fetcher.As;
 import jp.mamori.checks.web.Fetcher.Chain;
@@ -224,7 +225,9 @@ public final class Patrol {
     } catch (IOException e) {
       notSaved = e;
     }
-    CheckRun run = new CheckRun(UUID.randomUUID(), new ArrayList<>(checks), targets, started, clock.instant(), found.build());
+    // built before the finish time is taken: a run's findings are observed within the run
+    List<Finding> findings = found.build();
+    CheckRun run = new CheckRun(UUID.randomUUID(), new ArrayList<>(checks), targets, started, clock.instant(), findings);
     return new Result(run, recheck, requests, pages, notSaved);
   }
 
