@@ -119,6 +119,7 @@ public final class Database {
       return;
     }
     List<Done> done = new ArrayList<>(group.size());
+    Throwable failure = null;
     try {
       ensureOpen();
       Connection c = writeConnection;
@@ -130,17 +131,30 @@ public final class Database {
         c.commit();
         commits.incrementAndGet();
       } catch (SQLException | RuntimeException | Error e) {
+        failure = e;
         try {
           c.rollback();
         } catch (SQLException rollback) {
           e.addSuppressed(rollback);
         }
-        throw e;
       } finally {
-        c.setAutoCommit(true);
+        try {
+          c.setAutoCommit(true);
+        } catch (SQLException e) {
+          // SQLite ended the transaction itself (SQLITE_FULL, IOERR): the flag is reset, the real cause is kept
+          if (failure == null) {
+            failure = e;
+          } else {
+            failure.addSuppressed(e);
+          }
+        }
       }
     } catch (Throwable e) {
-      group.forEach(p -> complete(p, null, e));
+      failure = e;
+    }
+    if (failure != null) {
+      Throwable cause = failure;
+      group.forEach(p -> complete(p, null, cause));
       return;
     }
     done.forEach(d -> complete(d.pending(), d.result(), d.failure()));
@@ -154,11 +168,24 @@ public final class Database {
         st.execute("RELEASE w");
         return new Done(p, result, null);
       } catch (Exception | Error e) {
-        st.execute("ROLLBACK TO w");
-        st.execute("RELEASE w");
+        try {
+          st.execute("ROLLBACK TO w");
+          st.execute("RELEASE w");
+        } catch (SQLException gone) {
+          // on SQLITE_FULL or an IO error SQLite rolls back the whole transaction: the group fails with that cause
+          e.addSuppressed(gone);
+          throw abort(e);
+        }
         return new Done(p, null, e);
       }
     }
+  }
+
+  private static SQLException abort(Throwable e) {
+    if (e instanceof SQLException s) {
+      return s;
+    }
+    return new SQLException(e.getMessage(), e);
   }
 
   @SuppressWarnings("unchecked")

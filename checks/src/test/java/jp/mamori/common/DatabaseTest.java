@@ -88,4 +88,41 @@ class DatabaseTest {
     Future<Long> late = db.write(c -> Jdbc.insert(c, "INSERT INTO t(v) VALUES ('late')"));
     assertThatThrownBy(() -> late.await(20, TimeUnit.SECONDS)).hasMessageContaining("x.db").hasMessageContaining("closed");
   }
+
+  @Test
+  void aFullDatabaseFailsTheWriteAsDiskFullAndWorksAgainOnceThereIsRoom() throws Exception {
+    Future<?> limit = db.write(c -> {
+      try (var st = c.createStatement(); var rs = st.executeQuery("PRAGMA page_count")) {
+        rs.next();
+        st.execute("PRAGMA max_page_count = " + (rs.getLong(1) + 2));
+      }
+      return null;
+    });
+    limit.await(20, TimeUnit.SECONDS);
+    String big = "x".repeat(3000);
+    Throwable full = null;
+    for (int i = 0; i < 50 && full == null; i++) {
+      Future<Long> w = db.write(c -> Jdbc.insert(c, "INSERT INTO t(v) VALUES (?)", big));
+      w.otherwiseEmpty().await(20, TimeUnit.SECONDS);
+      full = w.cause();
+    }
+    assertThat(full).as("SQLite's page limit was reached").isNotNull();
+    assertThat(DiskSpace.isFull(full)).as(String.valueOf(full)).isTrue();
+    long kept = db.read(c -> Jdbc.count(c, "SELECT COUNT(*) FROM t")).await(20, TimeUnit.SECONDS);
+    assertThat(kept).isPositive();
+    db.write(c -> {
+      try (var st = c.createStatement()) {
+        st.execute("PRAGMA max_page_count = 1000000");
+      }
+      return null;
+    }).await(20, TimeUnit.SECONDS);
+    for (int i = 0; i < 5; i++) {
+      db.write(c -> Jdbc.insert(c, "INSERT INTO t(v) VALUES (?)", big)).await(20, TimeUnit.SECONDS);
+    }
+    assertThat(db.read(c -> Jdbc.count(c, "SELECT COUNT(*) FROM t")).await(20, TimeUnit.SECONDS)).isEqualTo(kept + 5);
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("x.db"))) {
+      assertThat(Jdbc.count(c, "SELECT COUNT(*) FROM t")).as("the writes after the full one were committed").isEqualTo(kept + 5);
+      assertThat(Jdbc.one(c, "PRAGMA integrity_check", rs -> rs.getString(1)).orElseThrow()).isEqualTo("ok");
+    }
+  }
 }

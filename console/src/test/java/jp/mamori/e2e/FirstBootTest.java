@@ -69,7 +69,7 @@ class FirstBootTest {
     Files.writeString(config, "data.dir = " + config.getParent().resolve("data") + "\nlocal.port = 0\nlocal.host = 127.0.0.1\n" + lines,
         StandardCharsets.UTF_8);
     boxVertx = Vertx.vertx();
-    box = new BoxVerticle(AgentConfig.load(config), config, clock, new java.security.SecureRandom(), List::of);
+    box = new BoxVerticle(AgentConfig.load(config), config, clock, new java.security.SecureRandom());
     boxVertx.deployVerticle(box).await(60, TimeUnit.SECONDS);
     base = "http://127.0.0.1:" + box.localPort();
     http = WebClientSession.create(WebClient.create(boxVertx, new WebClientOptions().setFollowRedirects(false)));

@@ -43,10 +43,16 @@ public final class JarProcess implements AutoCloseable {
   }
 
   public static JarProcess start(Path jar, Path log, String... args) throws IOException {
+    return start(List.of(), jar, log, args);
+  }
+
+  /** Runs the jar under a wrapper command that ends by exec'ing its arguments (e.g. {@code unshare -m sh -c '…; exec "$0" "$@"'}). */
+  public static JarProcess start(List<String> wrapper, Path jar, Path log, String... args) throws IOException {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(jar + " is missing: run 'mvn package' first (integration tests run after it)");
     }
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+    List<String> cmd = new ArrayList<>(wrapper);
+    cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx256m", "-jar", jar.toString()));
     cmd.addAll(List.of(args));
     Files.createDirectories(log.getParent());
@@ -93,6 +99,14 @@ public final class JarProcess implements AutoCloseable {
 
   public boolean alive() {
     return process.isAlive();
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  public Path log() {
+    return log;
   }
 
   /** SIGTERM and wait, as systemd stops the service. */

@@ -3,15 +3,10 @@ package jp.mamori.agent.config;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
-import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -22,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeSet;
+import jp.mamori.common.AtomicFiles;
 
 /**
  * The box's configuration file ({@code key = value}, UTF-8). It holds the box credential, so it is always
@@ -55,6 +51,14 @@ public final class AgentConfig {
   public static final String RUN_ON_START = "checks.run-on-start";
   public static final String HEARTBEAT_SECONDS = "heartbeat.seconds";
   public static final String OUTBOX_BATCH = "outbox.batch-size";
+  /** Cap of the outbox: over it the oldest low/info findings are dropped (medium+ never). */
+  public static final String OUTBOX_MAX_ITEMS = "outbox.max-items";
+  public static final String OUTBOX_MAX_MB = "outbox.max-mb";
+  /** Replay of a backlog: at most this many items a second, after a random pause of up to the delay. */
+  public static final String OUTBOX_REPLAY_RATE = "outbox.replay-rate";
+  public static final String OUTBOX_REPLAY_DELAY_SECONDS = "outbox.replay-delay-seconds";
+  /** Room held back in the data directory for medium+ findings when the disk fills up (0 = none). */
+  public static final String DISK_RESERVE_MB = "disk.reserve-mb";
 
   private final Properties props;
 
@@ -83,22 +87,9 @@ public final class AgentConfig {
 
   /** Writes with mode 0600 via a temporary file and an atomic rename, so a crash never leaves half a file. */
   public void save(Path file) throws IOException {
-    Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = dir.resolve("." + file.getFileName() + ".tmp");
-    Files.deleteIfExists(tmp);
-    Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING,
-        StandardOpenOption.WRITE, StandardOpenOption.SYNC)) {
-      w.write(render());
-    }
-    try {
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-    }
-    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    AtomicFiles.writeString(file, render(), "rw-------");
   }
+
 
   String render() {
     StringBuilder sb = new StringBuilder("# Mamori agent configuration. Holds this box's credential: keep it private (mode 0600).\n");

@@ -87,7 +87,15 @@ public final class ConsoleClient {
 
   /** Sends findings and run reports; succeeds only when the console has committed them. */
   public Future<JsonObject> deliver(List<JsonObject> findings, List<JsonObject> runs) {
+    return deliver(findings, runs, null);
+  }
+
+  /** With the box's clock at sending, so the console can place the box's times on its own clock. */
+  public Future<JsonObject> deliver(List<JsonObject> findings, List<JsonObject> runs, java.time.Instant sentAt) {
     JsonObject body = new JsonObject().put("findings", new JsonArray(findings)).put("runs", new JsonArray(runs));
+    if (sentAt != null) {
+      body.put("sentAt", sentAt.toString());
+    }
     return call(HttpMethod.POST, "/api/v1/findings", body, true);
   }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import jp.mamori.agent.config.AgentConfig;
+import jp.mamori.agent.health.BoxHealth;
 import jp.mamori.agent.patrol.PatrolJob;
 import jp.mamori.agent.rules.RuleSource;
 import jp.mamori.agent.rules.RulesStore;
@@ -20,11 +21,15 @@ public final class AgentJobs {
   private AgentJobs() {}
 
   public static List<ScheduledJob> fromConfig(AgentConfig config, Path dataDir, Clock clock, Random random) {
-    return fromConfig(config, dataDir, clock, random, RuleSource.BUNDLED);
+    return fromConfig(config, dataDir, clock, random, RuleSource.BUNDLED, new BoxHealth(clock));
   }
 
-  /** The jobs, taking their rule data from {@code rules} at every run (it changes when the console sends new data). */
-  public static List<ScheduledJob> fromConfig(AgentConfig config, Path dataDir, Clock clock, Random random, RuleSource rules) {
+  /**
+   * The jobs, taking their rule data from {@code rules} at every run (it changes when the console sends new data);
+   * {@code health} hears about state files the jobs cannot write (a full disk, say).
+   */
+  public static List<ScheduledJob> fromConfig(AgentConfig config, Path dataDir, Clock clock, Random random, RuleSource rules,
+      BoxHealth health) {
     List<ScheduledJob> jobs = new ArrayList<>();
     List<String> sites = config.list(AgentConfig.SITES);
     if (!sites.isEmpty()) {
@@ -40,10 +45,10 @@ public final class AgentJobs {
         // one schedule per site, each with its own jitter draw
         Schedule schedule = Schedule.daily(config.patrolTimes(), config.patrolZone(), jitter, random);
         jobs.add(new ScheduledJob(new PatrolJob(site, PatrolJob.stateDirFor(dataDir, site), options, new SystemResolver(),
-            clock, rules::webRules), schedule, true));
+            clock, rules::webRules, health), schedule, true));
       }
     }
-    jobs.addAll(jp.mamori.agent.lan.LanJobs.fromConfig(config, dataDir, clock, random, rules));
+    jobs.addAll(jp.mamori.agent.lan.LanJobs.fromConfig(config, dataDir, clock, random, rules, health));
     return jobs;
   }
 }

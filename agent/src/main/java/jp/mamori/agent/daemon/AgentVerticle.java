@@ -19,7 +19,12 @@ import jp.mamori.agent.config.AgentConfig;
 import jp.mamori.agent.console.ConsoleClient;
 import jp.mamori.agent.lan.LanJobs;
 import jp.mamori.agent.lan.LanScanJob;
+import jp.mamori.agent.health.BoxHealth;
+import jp.mamori.agent.health.DiskReserve;
 import jp.mamori.agent.outbox.Backoff;
+import jp.mamori.agent.outbox.DeliveryPace;
+import jp.mamori.agent.outbox.OutboxWriter;
+import jp.mamori.agent.outbox.Retention;
 import jp.mamori.agent.outbox.Outbox;
 import jp.mamori.agent.outbox.OutboxSender;
 import jp.mamori.agent.rules.RulesUpdater;
@@ -46,8 +51,18 @@ public final class AgentVerticle extends VerticleBase {
   private volatile List<ScheduledJob> jobs = List.of();
   private Instant startedAt;
   private Path dataDir;
+  private final BoxHealth health;
+  private Retention retention;
+  private OutboxWriter writer;
+  private long diskTimer = -1;
 
   public AgentVerticle(AgentConfig config, Path configFile, Clock clock, Random random) {
+    this(config, configFile, clock, random, new BoxHealth(clock));
+  }
+
+  /** {@code health}: shared with the local pages, which show its problems. */
+  public AgentVerticle(AgentConfig config, Path configFile, Clock clock, Random random, BoxHealth health) {
+    this.health = health;
     this.config = config;
     this.configFile = configFile;
     this.clock = clock;
@@ -65,13 +80,24 @@ public final class AgentVerticle extends VerticleBase {
         getClass().getClassLoader(), Outbox.MIGRATIONS, 0))).map(opened -> {
           db = opened;
           Outbox outbox = new Outbox(clock);
-          sender = new OutboxSender(vertx, db, outbox, client, config.integer(AgentConfig.OUTBOX_BATCH, 100, 1, 1000),
-              new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5), random), clock);
+          int batch = config.integer(AgentConfig.OUTBOX_BATCH, 100, 1, 1000);
+          DiskReserve reserve = new DiskReserve(dataDir, config.integer(AgentConfig.DISK_RESERVE_MB, 8, 0, 1024) * 1024L * 1024L, health);
+          retention = new Retention(outbox, new Retention.Limits(
+              config.integer(AgentConfig.OUTBOX_MAX_ITEMS, (int) Retention.Limits.DEFAULT_ITEMS, 100, 10_000_000),
+              config.integer(AgentConfig.OUTBOX_MAX_MB, (int) Retention.Limits.DEFAULT_MB, 1, 100_000) * 1024L * 1024L),
+              config.get(AgentConfig.BOX_ID).orElse(null), clock);
+          writer = new OutboxWriter(vertx, db, outbox, retention, health, reserve);
+          DeliveryPace pace = new DeliveryPace(config.integer(AgentConfig.OUTBOX_REPLAY_RATE, DeliveryPace.DEFAULT_PER_SECOND, 1, 100_000),
+              batch, Duration.ofSeconds(config.integer(AgentConfig.OUTBOX_REPLAY_DELAY_SECONDS,
+                  (int) DeliveryPace.DEFAULT_REPLAY_DELAY.toSeconds(), 0, 3600)), clock, random);
+          sender = new OutboxSender(vertx, db, outbox, client, batch, new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5), random),
+              pace, health, clock);
           probes = vertx.createSharedWorkerExecutor("mamori-probes", 2, 2, TimeUnit.HOURS);
-          runner = new JobRunner(vertx, probes, db, outbox, sender, clock);
+          runner = new JobRunner(vertx, probes, db, outbox, sender, writer, clock);
+          watchDisk(reserve);
           heartbeat = new Heartbeat(vertx, client, config.heartbeat(), clock, () -> status(outbox), this::command);
           heartbeat.onAnswer(rules::onHeartbeat);
-          jobs = AgentJobs.fromConfig(config, dataDir, clock, random, rules.rules());
+          jobs = AgentJobs.fromConfig(config, dataDir, clock, random, rules.rules(), health);
           boolean onStart = config.bool(AgentConfig.RUN_ON_START, true);
           for (ScheduledJob j : jobs) {
             runner.schedule(j.job(), j.schedule());
@@ -79,7 +105,7 @@ public final class AgentVerticle extends VerticleBase {
               runner.runNow(j.job());
             }
           }
-          sender.wake();
+          sender.start();
           heartbeat.start();
           LOG.info("mamori-agent {} running: box {}, console {}, {} job(s), data in {}", Version.get(),
               config.get(AgentConfig.BOX_ID).orElse("?"), config.consoleUrl(), jobs.size(), dataDir);
@@ -87,15 +113,33 @@ public final class AgentVerticle extends VerticleBase {
         });
   }
 
+  /** A full disk tells the desk (a box.disk-full finding); the disk is looked at every 10 s (statvfs, cheap) for room again. */
+  private void watchDisk(DiskReserve reserve) {
+    String boxId = config.get(AgentConfig.BOX_ID).orElse("box");
+    io.vertx.core.Context context = vertx.getOrCreateContext();
+    health.onDiskFull(p -> context.runOnContext(v -> writer.addNotice(DiskReserve.diskFull(boxId, p, clock))));
+    // what waited in memory (the box.disk-full notice among it) goes first, so the report that resolves it comes after
+    health.onDiskBack(() -> context.runOnContext(v -> writer.flushMemory()
+        .eventually(() -> writer.add(DiskReserve.spaceBack(boxId, clock))).onSuccess(n -> sender.wake())));
+    vertx.executeBlocking(reserve::ensure);
+    diskTimer = vertx.setPeriodic(10_000, id -> vertx.executeBlocking(() -> {
+      reserve.check();
+      return null;
+    }));
+  }
+
   private Future<JsonObject> status(Outbox outbox) {
-    return db.read(c -> new long[] {outbox.depth(c), outbox.deadLetters(c)}).map(counts -> new JsonObject()
+    // outbox counts from the trigger-kept totals: no table scan per heartbeat at 100k rows
+    return db.read(c -> new Object[] {outbox.deadLetters(c), retention.status(c)}).map(counts -> new JsonObject()
         .put("hostname", hostname())
         .put("agentVersion", Version.get())
         .put("startedAt", startedAt.toString())
         .put("uptimeSeconds", Duration.between(startedAt, clock.instant()).toSeconds())
         .put("sentAt", clock.instant().toString())
-        .put("outboxDepth", counts[0])
-        .put("deadLetters", counts[1])
+        .put("outboxDepth", ((JsonObject) counts[1]).getLong("items"))
+        .put("deadLetters", counts[0])
+        .put("outbox", ((JsonObject) counts[1]).put("inMemory", writer.inMemory()))
+        .put("health", health.toJson())
         .put("lastDeliveryAt", sender.lastDelivery() == null ? null : sender.lastDelivery().toString())
         .put("lastDeliveryError", sender.lastError())
         .put("jobs", runner.statusJson())
@@ -117,7 +161,7 @@ public final class AgentVerticle extends VerticleBase {
    * scheduled (and run at once, as at start) without a restart; the other jobs keep their schedules.
    */
   public void lanScopeChanged(AgentConfig updated) {
-    List<ScheduledJob> lan = LanJobs.fromConfig(updated, dataDir, clock, random, rules.rules());
+    List<ScheduledJob> lan = LanJobs.fromConfig(updated, dataDir, clock, random, rules.rules(), health);
     Set<String> wanted = new HashSet<>();
     lan.forEach(j -> wanted.add(j.job().name()));
     Set<String> have = new HashSet<>();
@@ -176,6 +220,9 @@ public final class AgentVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    if (diskTimer >= 0) {
+      vertx.cancelTimer(diskTimer);
+    }
     if (heartbeat != null) {
       heartbeat.stop();
     }

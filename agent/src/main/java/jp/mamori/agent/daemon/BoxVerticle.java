@@ -19,9 +19,9 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 import jp.mamori.agent.config.AgentConfig;
 import jp.mamori.agent.enroll.Enrollment;
+import jp.mamori.agent.health.BoxHealth;
 import jp.mamori.agent.health.BoxProblem;
 import jp.mamori.agent.lan.ScopeProposal;
 import jp.mamori.agent.local.ConsoleView;
@@ -50,7 +50,7 @@ public final class BoxVerticle extends VerticleBase implements LocalBox {
   private final Path configFile;
   private final Clock clock;
   private final Random random;
-  private final Supplier<List<BoxProblem>> moreProblems;
+  private final BoxHealth health;
   private volatile AgentConfig config;
   private volatile AgentVerticle agent;
   private volatile Running running;
@@ -62,13 +62,17 @@ public final class BoxVerticle extends VerticleBase implements LocalBox {
   private long configWatch = -1;
   static final Duration CONFIG_POLL = Duration.ofSeconds(5);
 
-  /** {@code moreProblems}: box health others report on the local page (a full disk, say). */
-  public BoxVerticle(AgentConfig config, Path configFile, Clock clock, Random random, Supplier<List<BoxProblem>> moreProblems) {
+  public BoxVerticle(AgentConfig config, Path configFile, Clock clock, Random random) {
+    this(config, configFile, clock, random, new BoxHealth(clock));
+  }
+
+  /** {@code health}: the box's own problems (a full disk, say), which the work reports and the local pages show. */
+  public BoxVerticle(AgentConfig config, Path configFile, Clock clock, Random random, BoxHealth health) {
     this.config = config;
     this.configFile = configFile;
     this.clock = clock;
     this.random = random;
-    this.moreProblems = moreProblems;
+    this.health = health;
   }
 
   @Override
@@ -93,7 +97,7 @@ public final class BoxVerticle extends VerticleBase implements LocalBox {
       Files.createDirectories(dataDir);
       return Csrf.load(dataDir.resolve("local-secret"));
     }).compose(csrf -> {
-      local = new LocalServerVerticle(host, port, store, clock, this::attested, this, csrf, hostNames());
+      local = new LocalServerVerticle(host, port, store, clock, this::attested, this, csrf, hostNames(), health);
       return vertx.deployVerticle(local);
     }).compose(id -> {
       boolean every = host.equals("0.0.0.0");
@@ -160,7 +164,7 @@ public final class BoxVerticle extends VerticleBase implements LocalBox {
   }
 
   private Future<Void> startAgent() {
-    AgentVerticle a = new AgentVerticle(config, configFile, clock, random);
+    AgentVerticle a = new AgentVerticle(config, configFile, clock, random, health);
     return vertx.deployVerticle(a).compose(id -> {
       agent = a;
       ConsoleView view = new ConsoleView(vertx, a.db(), a.client(), clock);
@@ -312,10 +316,8 @@ public final class BoxVerticle extends VerticleBase implements LocalBox {
             LocalText.t("en", "problem.unreachable", since), h.failingSince()));
       }
     }
-    try {
-      out.addAll(moreProblems.get());
-    } catch (RuntimeException e) {
-      LOG.warn("box health check failed: {}", e.toString());
+    for (BoxHealth.Problem p : health.problems()) {
+      out.add(new BoxProblem(p.code(), p.ja(), p.en(), p.since()));
     }
     return out;
   }

@@ -12,7 +12,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import jp.mamori.agent.outbox.Outbox;
+import jp.mamori.agent.health.BoxHealth;
 import jp.mamori.agent.outbox.OutboxSender;
+import jp.mamori.agent.outbox.OutboxWriter;
+import jp.mamori.agent.outbox.Retention;
 import jp.mamori.checks.finding.CheckRun;
 import jp.mamori.common.Database;
 import org.slf4j.Logger;
@@ -30,6 +33,7 @@ public final class JobRunner {
   private final Database db;
   private final Outbox outbox;
   private final OutboxSender sender;
+  private final OutboxWriter writer;
   private final Clock clock;
   private final Map<String, JobStatus> status = new ConcurrentHashMap<>();
   private final Map<String, Long> timers = new ConcurrentHashMap<>();
@@ -49,11 +53,18 @@ public final class JobRunner {
   }
 
   public JobRunner(Vertx vertx, WorkerExecutor probes, Database db, Outbox outbox, OutboxSender sender, Clock clock) {
+    this(vertx, probes, db, outbox, sender, new OutboxWriter(vertx, db, outbox,
+        new Retention(outbox, Retention.Limits.unlimited(), null, clock), new BoxHealth(clock), null), clock);
+  }
+
+  public JobRunner(Vertx vertx, WorkerExecutor probes, Database db, Outbox outbox, OutboxSender sender, OutboxWriter writer,
+      Clock clock) {
     this.vertx = vertx;
     this.probes = probes;
     this.db = db;
     this.outbox = outbox;
     this.sender = sender;
+    this.writer = writer;
     this.clock = clock;
   }
 
@@ -66,11 +77,8 @@ public final class JobRunner {
     Instant started = clock.instant();
     update(job.name(), true, started, s == null ? null : s.lastFinished(), s == null ? 0 : s.lastFindings(), null);
     return probes.executeBlocking(job::run, false)
-        .compose(run -> db.write(c -> {
-          outbox.add(c, run);
-          outbox.putState(c, "job.last-finished." + job.name(), clock.instant().toString());
-          return run;
-        }))
+        .compose(run -> writer.add(run, c -> outbox.putState(c, "job.last-finished." + job.name(), clock.instant().toString()))
+            .map(n -> run))
         .onSuccess(run -> {
           update(job.name(), false, started, clock.instant(), run.findings().size(), null);
           LOG.info("{}: {} finding(s)", job.name(), run.findings().size());

@@ -50,7 +50,7 @@ public final class RunCommand implements Command {
     }, "mamori-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
-      vertx.deployVerticle(new BoxVerticle(config, configFile, Clock.systemUTC(), new SecureRandom(), List::of))
+      vertx.deployVerticle(new BoxVerticle(config, configFile, Clock.systemUTC(), new SecureRandom()))
           .await(2, TimeUnit.MINUTES);
     } catch (Exception e) {
       err.println("mamori-agent run: cannot start: " + (e.getMessage() == null ? e : e.getMessage()));

@@ -51,7 +51,13 @@ public final class EnrollCommand implements Command {
     if (args.option("data-dir").isPresent()) {
       config = config.with(AgentConfig.DATA_DIR, Path.of(args.option("data-dir").get()).toAbsolutePath().toString());
     }
-    config.save(configFile);
+    try {
+      config.save(configFile);
+    } catch (java.io.IOException e) {
+      err.println("mamori-agent enroll: cannot write " + configFile + " (" + jp.mamori.common.DiskSpace.describe(configFile) + "): "
+          + e.getMessage() + "; the token is used up now: make room, then ask the chamber for a new token");
+      return 1;
+    }
     out.println("enrolled: box " + config.require(AgentConfig.BOX_ID) + " for " + config.get(AgentConfig.SME_NAME).orElse("?")
         + " (" + config.get(AgentConfig.CHAMBER_NAME).orElse("?") + "); configuration written to " + configFile);
     return 0;

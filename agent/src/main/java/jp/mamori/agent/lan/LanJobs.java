@@ -15,6 +15,7 @@ import java.util.Random;
 import jp.mamori.agent.config.AgentConfig;
 import jp.mamori.agent.daemon.Schedule;
 import jp.mamori.agent.daemon.ScheduledJob;
+import jp.mamori.agent.health.BoxHealth;
 import jp.mamori.agent.rules.RuleSource;
 import jp.mamori.checks.lan.LanScanner;
 import jp.mamori.checks.lan.Scope;
@@ -35,7 +36,8 @@ public final class LanJobs {
 
   private LanJobs() {}
 
-  public static List<ScheduledJob> fromConfig(AgentConfig config, Path dataDir, Clock clock, Random random, RuleSource rules) {
+  public static List<ScheduledJob> fromConfig(AgentConfig config, Path dataDir, Clock clock, Random random, RuleSource rules,
+      BoxHealth health) {
     List<ScheduledJob> jobs = new ArrayList<>();
     ZoneId zone = config.patrolZone();
     Duration jitter = Duration.ofMinutes(config.integer(AgentConfig.PATROL_JITTER_MINUTES, 20, 0, 180));
@@ -53,9 +55,9 @@ public final class LanJobs {
         return;
       }
       LanScanner.Options full = LanScanner.Options.scope(scope);
-      jobs.add(new ScheduledJob(new LanScanJob("lan full " + scope, full, dataDir, clock, rules),
+      jobs.add(new ScheduledJob(new LanScanJob("lan full " + scope, full, dataDir, clock, rules, health),
           weekly(FULL_DAY, FULL_AT, zone, jitter, random), true));
-      jobs.add(new ScheduledJob(new LanScanJob("lan light " + scope, full.withLight(true), dataDir, clock, rules),
+      jobs.add(new ScheduledJob(new LanScanJob("lan light " + scope, full.withLight(true), dataDir, clock, rules, health),
           Schedule.daily(List.of(LIGHT_AT), zone, jitter, random), false));
     });
     config.get(AgentConfig.LAN_TARGETS).ifPresent(raw -> {
@@ -72,7 +74,7 @@ public final class LanJobs {
         return;
       }
       jobs.add(new ScheduledJob(new LanScanJob("lan targets " + raw.replaceAll("\\s+", ""), LanScanner.Options.targets(targets),
-          dataDir, clock, rules), Schedule.daily(List.of(LIGHT_AT), zone, jitter, random), true));
+          dataDir, clock, rules, health), Schedule.daily(List.of(LIGHT_AT), zone, jitter, random), true));
     });
     return jobs;
   }

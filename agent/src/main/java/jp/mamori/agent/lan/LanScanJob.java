@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import jp.mamori.agent.daemon.CheckJob;
+import jp.mamori.agent.health.BoxHealth;
 import jp.mamori.agent.rules.RuleSource;
 import jp.mamori.checks.finding.CheckRun;
 import jp.mamori.checks.lan.LanScanner;
@@ -26,8 +27,11 @@ public final class LanScanJob implements CheckJob {
   private final RuleSource rules;
   private final jp.mamori.agent.selfcheck.AttestationStore attestations;
 
-  public LanScanJob(String name, LanScanner.Options options, Path dataDir, Clock clock, RuleSource rules) {
+  private final BoxHealth health;
+
+  public LanScanJob(String name, LanScanner.Options options, Path dataDir, Clock clock, RuleSource rules, BoxHealth health) {
     this.rules = rules;
+    this.health = health;
     this.attestations = new jp.mamori.agent.selfcheck.AttestationStore(dataDir);
     this.name = name;
     this.options = options;
@@ -56,7 +60,13 @@ public final class LanScanJob implements CheckJob {
         }
       }
       JsonObject next = result.inventoryJson();
-      ScanLanCommand.writeInventory(inventory, options.light() && previous != null ? merge(previous, next) : next);
+      try {
+        ScanLanCommand.writeInventory(inventory, options.light() && previous != null ? merge(previous, next) : next);
+        health.fileWritten(inventory);
+      } catch (IOException e) {
+        // the findings stand; the next scan compares against the older inventory
+        health.fileWriteFailed(inventory, e);
+      }
     }
     return result.run();
   }

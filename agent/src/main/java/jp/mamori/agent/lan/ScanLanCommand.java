@@ -118,10 +118,6 @@ public final class ScanLanCommand implements Command {
   }
 
   static void writeInventory(Path file, JsonObject inventory) throws IOException {
-    Path abs = file.toAbsolutePath();
-    Files.createDirectories(abs.getParent());
-    Path tmp = abs.resolveSibling("." + abs.getFileName() + ".tmp");
-    Files.writeString(tmp, inventory.encodePrettily(), StandardCharsets.UTF_8);
-    Files.move(tmp, abs, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    jp.mamori.common.AtomicFiles.writeString(file, inventory.encodePrettily());
   }
 }

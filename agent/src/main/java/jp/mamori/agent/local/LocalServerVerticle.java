@@ -27,7 +27,9 @@ import java.util.Set;
 import java.util.UUID;
 import jp.mamori.agent.config.AgentConfig;
 import jp.mamori.agent.daemon.JobRunner;
+import jp.mamori.agent.health.BoxHealth;
 import jp.mamori.agent.health.BoxProblem;
+import jp.mamori.agent.health.HealthBanner;
 import jp.mamori.agent.outbox.Outbox;
 import jp.mamori.agent.selfcheck.Attestation;
 import jp.mamori.agent.selfcheck.AttestationStore;
@@ -35,6 +37,7 @@ import jp.mamori.agent.selfcheck.ClientInfo;
 import jp.mamori.agent.selfcheck.SelfCheck;
 import jp.mamori.agent.selfcheck.SelfCheckPage;
 import jp.mamori.checks.finding.Finding;
+import jp.mamori.common.DiskSpace;
 import jp.mamori.common.HtmlEscape;
 
 /**
@@ -59,17 +62,21 @@ public final class LocalServerVerticle extends VerticleBase {
   private final LocalBox box;
   private final Csrf csrf;
   private final Set<String> hostNames;
+  private final BoxHealth health;
   private HttpServer server;
   private Router router;
 
   /** Only the PC self-check (tests of the self-check alone). */
   public LocalServerVerticle(String host, int port, AttestationStore store, Clock clock, Runnable onAttestation) {
-    this(host, port, store, clock, onAttestation, null, null, Set.of());
+    this(host, port, store, clock, onAttestation, null, null, Set.of(), new BoxHealth(clock));
   }
 
-  /** The whole local site; {@code hostNames} are the names (besides IP literals) a browser may use for the box. */
+  /**
+   * The whole local site; {@code hostNames} are the names (besides IP literals) a browser may use for the box;
+   * {@code health}: its problems show on the pages, and a self-check that cannot be saved is reported to it.
+   */
   public LocalServerVerticle(String host, int port, AttestationStore store, Clock clock, Runnable onAttestation, LocalBox box, Csrf csrf,
-      Set<String> hostNames) {
+      Set<String> hostNames, BoxHealth health) {
     this.host = host;
     this.port = port;
     this.store = store;
@@ -78,6 +85,7 @@ public final class LocalServerVerticle extends VerticleBase {
     this.box = box;
     this.csrf = csrf;
     this.hostNames = Set.copyOf(hostNames);
+    this.health = health;
   }
 
   @Override
@@ -86,8 +94,9 @@ public final class LocalServerVerticle extends VerticleBase {
     // the body handler first: a handler before it would let the request body slip by unread
     router.route().handler(BodyHandler.create().setBodyLimit(64 * 1024).setDeleteUploadedFilesOnEnd(true).setHandleFileUploads(false));
     router.route().handler(this::guard);
-    router.get("/check").handler(rc -> html(rc, 200, csrf == null ? SelfCheckPage.form()
-        : SelfCheckPage.form("<input type=\"hidden\" name=\"" + Csrf.FIELD + "\" value=\"" + csrf.token(csrfId(rc)) + "\">")));
+    router.get("/check").handler(rc -> html(rc, 200, HealthBanner.onto(csrf == null ? SelfCheckPage.form()
+        : SelfCheckPage.form("<input type=\"hidden\" name=\"" + Csrf.FIELD + "\" value=\"" + csrf.token(csrfId(rc)) + "\">"),
+        health.problems())));
     router.get("/check/selfcheck.js").handler(rc -> rc.response().putHeader("Content-Type", "text/javascript; charset=utf-8")
         .end(SelfCheckPage.js()));
     router.get("/check/selfcheck.css").handler(rc -> rc.response().putHeader("Content-Type", "text/css; charset=utf-8")
@@ -482,7 +491,13 @@ public final class LocalServerVerticle extends VerticleBase {
     Attestation a = new Attestation(deviceId, name, rc.request().remoteAddress().hostAddress(), client,
         "true".equals(blocked) ? Boolean.TRUE : "false".equals(blocked) ? Boolean.FALSE : null, av, defs, updates, clock.instant());
     vertx.executeBlocking(() -> {
-      store.put(a);
+      try {
+        store.put(a);
+        health.fileWritten(store.file());
+      } catch (IOException e) {
+        health.fileWriteFailed(store.file(), e);
+        throw e;
+      }
       return SelfCheck.evaluate(a, clock);
     }).onSuccess((List<Finding> findings) -> {
       rc.response().addCookie(Cookie.cookie(DEVICE_COOKIE, deviceId).setHttpOnly(true).setSameSite(CookieSameSite.STRICT)
@@ -491,7 +506,9 @@ public final class LocalServerVerticle extends VerticleBase {
         onAttestation.run();
       }
       html(rc, 200, SelfCheckPage.result(name, findings));
-    }).onFailure(e -> html(rc, 503, "<!doctype html><meta charset=utf-8><p>記録できませんでした。しばらくしてからもう一度お試しください。</p>"));
+    }).onFailure(e -> html(rc, 503, "<!doctype html><meta charset=utf-8><p>記録できませんでした。しばらくしてからもう一度お試しください。</p>"
+        + (DiskSpace.isFull(e) ? "<p>ボックスの記録用の容量がいっぱいです。商工会議所の相談窓口にご連絡ください。"
+            + "(The box's storage is full; please contact your chamber's help desk.)</p>" : "")));
   }
 
   private static String first(String a, String b) {

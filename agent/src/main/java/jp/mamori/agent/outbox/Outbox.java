@@ -26,6 +26,9 @@ public final class Outbox {
 
   public record Item(long seq, Kind kind, String itemId, JsonObject body) {}
 
+  /** What the outbox holds: items and the bytes of their JSON (kept by triggers, so reading it is free). */
+  public record Stats(long items, long bytes) {}
+
   private final Clock clock;
 
   public Outbox(Clock clock) {
@@ -37,10 +40,9 @@ public final class Outbox {
     int added = 0;
     try (PreparedStatement p = insert(c)) {
       for (Finding f : run.findings()) {
-        added += bind(p, Kind.FINDING, f.id().toString(), f.severity().ordinal(), f.toJson().encode());
+        added += bind(p, f, false);
       }
-      RunReport report = run.report();
-      added += bind(p, Kind.RUN, report.runId().toString(), -1, report.toJson().encode());
+      added += bind(p, run.report());
     }
     return added;
   }
@@ -49,39 +51,84 @@ public final class Outbox {
     int added = 0;
     try (PreparedStatement p = insert(c)) {
       for (Finding f : findings) {
-        added += bind(p, Kind.FINDING, f.id().toString(), f.severity().ordinal(), f.toJson().encode());
+        added += bind(p, f, false);
       }
     }
     return added;
   }
 
-  private static PreparedStatement insert(Connection c) throws SQLException {
-    return c.prepareStatement(
-        "INSERT INTO outbox(kind, item_id, severity, body, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(item_id) DO NOTHING");
+  /** A note from the box about itself (data it had to drop): sent first and never dropped, whatever its severity. */
+  public int addNotice(Connection c, Finding notice) throws SQLException {
+    try (PreparedStatement p = insert(c)) {
+      return bind(p, notice, true);
+    }
   }
 
-  private int bind(PreparedStatement p, Kind kind, String id, int severity, String body) throws SQLException {
+  public int add(Connection c, RunReport report) throws SQLException {
+    try (PreparedStatement p = insert(c)) {
+      return bind(p, report);
+    }
+  }
+
+  /** Medium and above: a person should look, so they go first and are never dropped to make room. */
+  public static boolean priority(Finding f) {
+    return f.severity().needsPerson();
+  }
+
+  private static PreparedStatement insert(Connection c) throws SQLException {
+    return c.prepareStatement("INSERT INTO outbox(kind, item_id, severity, body, created_at, priority) VALUES (?, ?, ?, ?, ?, ?) "
+        + "ON CONFLICT(item_id) DO NOTHING");
+  }
+
+  private int bind(PreparedStatement p, Finding f, boolean notice) throws SQLException {
+    return bind(p, Kind.FINDING, f.id().toString(), f.severity().ordinal(), f.toJson().encode(), notice || priority(f));
+  }
+
+  private int bind(PreparedStatement p, RunReport r) throws SQLException {
+    return bind(p, Kind.RUN, r.runId().toString(), -1, r.toJson().encode(), false);
+  }
+
+  private int bind(PreparedStatement p, Kind kind, String id, int severity, String body, boolean priority) throws SQLException {
     p.setString(1, kind.name().toLowerCase());
     p.setString(2, id);
     p.setInt(3, severity);
     p.setString(4, body);
     p.setString(5, clock.instant().toString());
+    p.setInt(6, priority ? 1 : 0);
     return p.executeUpdate();
   }
 
-  /** The oldest items, in the order they were written. */
+  /**
+   * The next items to send: priority items (medium+ findings, notices) oldest first, then the rest oldest
+   * first. Run reports never overtake the low/info findings queued before them, so the console never
+   * resolves an alert whose last sighting is still on its way; a medium+ finding that overtakes a run report
+   * was observed after that run finished, and the console keeps its alert open for that reason.
+   */
   public List<Item> next(Connection c, int limit) throws SQLException {
     List<Item> items = new ArrayList<>();
-    try (PreparedStatement p = c.prepareStatement("SELECT seq, kind, item_id, body FROM outbox ORDER BY seq LIMIT ?")) {
+    select(c, "SELECT seq, kind, item_id, body FROM outbox WHERE priority = 1 ORDER BY seq LIMIT ?", limit, items);
+    if (items.size() < limit) {
+      select(c, "SELECT seq, kind, item_id, body FROM outbox WHERE priority = 0 ORDER BY seq LIMIT ?", limit - items.size(), items);
+    }
+    return items;
+  }
+
+  private static void select(Connection c, String sql, int limit, List<Item> into) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement(sql)) {
       p.setInt(1, limit);
       try (ResultSet rs = p.executeQuery()) {
         while (rs.next()) {
-          items.add(new Item(rs.getLong(1), Kind.valueOf(rs.getString(2).toUpperCase()), rs.getString(3),
+          into.add(new Item(rs.getLong(1), Kind.valueOf(rs.getString(2).toUpperCase()), rs.getString(3),
               new JsonObject(rs.getString(4))));
         }
       }
     }
-    return items;
+  }
+
+  public Stats stats(Connection c) throws SQLException {
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT items, bytes FROM outbox_stats WHERE id = 1")) {
+      return rs.next() ? new Stats(rs.getLong(1), rs.getLong(2)) : new Stats(0, 0);
+    }
   }
 
   public int acknowledge(Connection c, Collection<Long> seqs) throws SQLException {

@@ -15,13 +15,16 @@ import java.util.Map;
 import java.util.Set;
 import jp.mamori.agent.console.ConsoleClient;
 import jp.mamori.agent.console.ConsoleException;
+import jp.mamori.agent.health.BoxHealth;
 import jp.mamori.common.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drains the outbox to the console in batches, oldest first. An item is deleted only after the console
- * acknowledged it (accepted, or already held); on failure the batch stays and is retried with backoff.
+ * Drains the outbox to the console in batches (priority items first, see {@link Outbox#next}). An item is
+ * deleted only after the console acknowledged it (accepted, or already held); on failure the batch stays and
+ * is retried with backoff. A backlog is replayed at the {@link DeliveryPace}'s rate, after a random pause
+ * when the console comes back from an outage or the box starts with more than a batch waiting.
  */
 public final class OutboxSender {
   private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
@@ -34,31 +37,55 @@ public final class OutboxSender {
   private final ConsoleClient client;
   private final Backoff backoff;
   private final Clock clock;
+  private final DeliveryPace pace;
+  private final BoxHealth health;
   private int batchSize;
   private boolean busy;
   private boolean again;
   private boolean stopped;
   private long timer = -1;
+  private boolean pacing;
   private volatile Instant lastDelivery;
   private volatile String lastError;
   private volatile long delivered;
 
   public OutboxSender(Vertx vertx, Database db, Outbox outbox, ConsoleClient client, int batchSize, Backoff backoff, Clock clock) {
+    this(vertx, db, outbox, client, batchSize, backoff, DeliveryPace.unlimited(clock), null, clock);
+  }
+
+  public OutboxSender(Vertx vertx, Database db, Outbox outbox, ConsoleClient client, int batchSize, Backoff backoff,
+      DeliveryPace pace, BoxHealth health, Clock clock) {
     this.vertx = vertx;
     this.db = db;
     this.outbox = outbox;
     this.client = client;
     this.batchSize = batchSize;
     this.backoff = backoff;
+    this.pace = pace;
+    this.health = health;
     this.clock = clock;
   }
 
-  /** Call on the verticle's context: something new is in the outbox (or start). */
+  /** Call on the verticle's context at start: a backlog of more than a batch waits a random pause first. */
+  public void start() {
+    db.read(c -> outbox.stats(c).items()).onComplete(ar -> {
+      if (ar.succeeded() && ar.result() > batchSize) {
+        Duration pause = pace.replayDelay();
+        LOG.info("{} item(s) waiting at start: replaying after a {} s pause, at most {} a second", ar.result(), pause.toSeconds(),
+            pace.perSecond());
+        pace(pause);
+      } else {
+        wake();
+      }
+    });
+  }
+
+  /** Call on the verticle's context: something new is in the outbox. A paced wait is kept, not cut short. */
   public void wake() {
     if (stopped) {
       return;
     }
-    if (busy) {
+    if (busy || pacing) {
       again = true;
       return;
     }
@@ -73,10 +100,24 @@ public final class OutboxSender {
             return;
           }
           if (ar.succeeded()) {
+            boolean recovered = backoff.failures() > 0;
             lastError = null;
             backoff.reset();
-            if (ar.result() > 0 || again) {
-              wake();
+            int sent = ar.result();
+            Duration wait = sent > 0 ? pace.sent(sent) : Duration.ZERO;
+            boolean more = sent >= batchSize || again;
+            if (recovered && more) {
+              Duration pause = pace.replayDelay();
+              LOG.info("console reachable again: replaying the backlog after a {} s pause, at most {} a second", pause.toSeconds(),
+                  pace.perSecond());
+              wait = wait.compareTo(pause) > 0 ? wait : pause;
+            }
+            if (sent > 0 || again) {
+              if (wait.isZero()) {
+                wake();
+              } else {
+                pace(wait);
+              }
             } else {
               schedule(IDLE_POLL);
             }
@@ -86,8 +127,18 @@ public final class OutboxSender {
         });
   }
 
+  private void pace(Duration wait) {
+    schedule(wait);
+    pacing = true;
+  }
+
   private Duration onFailure(Throwable cause) {
     lastError = cause.getMessage();
+    if (jp.mamori.common.DiskSpace.isFull(cause) && health != null) {
+      // the console has the batch; it is sent again (a duplicate, harmless) once the outbox can be written
+      health.fileWriteFailed(db.file(), cause);
+      return backoff.next();
+    }
     if (cause instanceof ConsoleException ce && ce.authFailure()) {
       LOG.error("console refused this box's credential ({}); findings stay in the outbox. Re-enroll the box if it was revoked.",
           ce.getMessage());
@@ -111,7 +162,7 @@ public final class OutboxSender {
       (item.kind() == Outbox.Kind.FINDING ? findings : runs).add(item.body());
       seqById.put(item.itemId(), item.seq());
     }
-    return client.deliver(findings, runs).compose(answer -> {
+    return client.deliver(findings, runs, clock.instant()).compose(answer -> {
       Set<Long> done = new HashSet<>();
       addAll(answer.getJsonArray("accepted"), seqById, done);
       addAll(answer.getJsonArray("duplicates"), seqById, done);
@@ -156,6 +207,7 @@ public final class OutboxSender {
     cancelTimer();
     timer = vertx.setTimer(Math.max(1, wait.toMillis()), id -> {
       timer = -1;
+      pacing = false;
       wake();
     });
   }
@@ -165,6 +217,7 @@ public final class OutboxSender {
       vertx.cancelTimer(timer);
       timer = -1;
     }
+    pacing = false;
   }
 
   public void stop() {

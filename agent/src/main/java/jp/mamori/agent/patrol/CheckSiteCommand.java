@@ -78,6 +78,10 @@ public final class CheckSiteCommand implements Command {
     err.println("check-site: " + site + ": " + findings.size() + " finding(s), " + result.pages() + " page view(s), "
         + result.requests() + " request(s)" + (result.recheckAfter() == null ? ""
             : "; outage seen once: run again in a few minutes to confirm it"));
+    if (result.stateError() != null) {
+      err.println("check-site: what this patrol learned was not saved in " + state + ": " + result.stateError().getMessage()
+          + " (" + jp.mamori.common.DiskSpace.describe(state) + ")");
+    }
     return 0;
   }
 

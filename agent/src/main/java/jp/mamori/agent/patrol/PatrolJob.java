@@ -7,9 +7,11 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 import jp.mamori.agent.daemon.CheckJob;
+import jp.mamori.agent.health.BoxHealth;
 import jp.mamori.checks.finding.CheckRun;
 import jp.mamori.checks.web.Patrol;
 import jp.mamori.checks.web.PatrolOptions;
+import jp.mamori.checks.web.PatrolState;
 import jp.mamori.checks.web.SiteResolver;
 import jp.mamori.checks.web.WebRules;
 
@@ -21,20 +23,23 @@ public final class PatrolJob implements CheckJob {
   private final SiteResolver resolver;
   private final Clock clock;
   private final Supplier<WebRules> rules;
+  private final BoxHealth health;
   private volatile Duration recheck;
 
   public PatrolJob(URI site, Path stateDir, PatrolOptions options, SiteResolver resolver, Clock clock) {
-    this(site, stateDir, options, resolver, clock, WebRules::get);
+    this(site, stateDir, options, resolver, clock, WebRules::get, new BoxHealth(clock));
   }
 
-  /** {@code rules}: asked at every run, so rule data the console sent meanwhile is used. */
-  public PatrolJob(URI site, Path stateDir, PatrolOptions options, SiteResolver resolver, Clock clock, Supplier<WebRules> rules) {
+  /** {@code rules}: asked at every run, so rule data the console sent meanwhile is used; {@code health} hears when state cannot be saved. */
+  public PatrolJob(URI site, Path stateDir, PatrolOptions options, SiteResolver resolver, Clock clock, Supplier<WebRules> rules,
+      BoxHealth health) {
     this.rules = rules;
     this.site = site;
     this.stateDir = stateDir;
     this.options = options;
     this.resolver = resolver;
     this.clock = clock;
+    this.health = health;
   }
 
   /** Each site's state lives in its own directory under the data dir, named after the site. */
@@ -52,6 +57,12 @@ public final class PatrolJob implements CheckJob {
   public CheckRun run() throws Exception {
     Patrol.Result r = new Patrol(options, resolver, clock, rules.get()).run(site, stateDir);
     recheck = r.recheckAfter();
+    Path state = stateDir.resolve(PatrolState.FILE);
+    if (r.stateError() != null) {
+      health.fileWriteFailed(state, r.stateError());
+    } else {
+      health.fileWritten(state);
+    }
     return r.run();
   }
 

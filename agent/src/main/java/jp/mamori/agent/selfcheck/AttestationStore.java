@@ -5,9 +5,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import jp.mamori.common.AtomicFiles;
 
 /** The latest self-check of each PC, in one small JSON file in the data directory (atomic replace). */
 public final class AttestationStore {
@@ -20,16 +20,17 @@ public final class AttestationStore {
     this.file = dataDir.resolve(FILE);
   }
 
+  public Path file() {
+    return file;
+  }
+
   public synchronized void put(Attestation a) throws IOException {
     JsonObject all = read();
     if (!all.containsKey(a.deviceId()) && all.size() >= MAX_DEVICES) {
       throw new IOException("self-check store holds " + MAX_DEVICES + " PCs already; not recording " + a.deviceId());
     }
     all.put(a.deviceId(), a.toJson());
-    Files.createDirectories(file.toAbsolutePath().getParent());
-    Path tmp = file.resolveSibling("." + FILE + ".tmp");
-    Files.writeString(tmp, all.encodePrettily(), StandardCharsets.UTF_8);
-    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    AtomicFiles.writeString(file, all.encodePrettily());
   }
 
   public synchronized List<Attestation> all() throws IOException {

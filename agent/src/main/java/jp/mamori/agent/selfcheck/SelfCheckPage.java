@@ -60,6 +60,7 @@ public final class SelfCheckPage {
         body{font-family:system-ui,"Hiragino Sans","Yu Gothic",Meiryo,sans-serif;max-width:40rem;margin:1.5rem auto;padding:0 1rem;line-height:1.7}
         h1{font-size:1.4rem} fieldset{border:1px solid #bbb;border-radius:.4rem;margin:1rem 0} .en{color:#666;font-size:.85rem}
         button{font-size:1.1rem;padding:.5rem 1.5rem} #env{background:#f4f4f4;padding:.5rem;border-radius:.3rem} li{margin:.6rem 0}
+        .box-problems{background:#fdecea;border:2px solid #c0392b;border-radius:.4rem;padding:.2rem 1rem;margin:1rem 0}
         """;
   }
 

@@ -94,6 +94,36 @@ class SelfCheckTest {
     }
   }
 
+  @Test
+  void aSelfCheckThatCannotBeSavedIsReportedAndTheFormShowsTheProblemUntilItIsOver(@TempDir Path dir) throws Exception {
+    Vertx vertx = Vertx.vertx();
+    try {
+      AttestationStore store = new AttestationStore(dir);
+      java.nio.file.Files.createDirectories(store.file().resolve("in-the-way"));
+      jp.mamori.agent.health.BoxHealth health = new jp.mamori.agent.health.BoxHealth(CLOCK);
+      LocalServerVerticle v = new LocalServerVerticle("127.0.0.1", 0, store, CLOCK, null, null, null, java.util.Set.of(), health);
+      vertx.deployVerticle(v).await(20, TimeUnit.SECONDS);
+      HttpClient client = vertx.createHttpClient();
+      assertThat(get(client, v.actualPort(), "/check")).doesNotContain("box-problems");
+      Reply r = post(client, v.actualPort(), "name=a&av=yes&defs=yes&updates=yes");
+      assertThat(r.status()).isEqualTo(503);
+      assertThat(r.body()).contains("記録できませんでした");
+      assertThat(health.problems()).singleElement().satisfies(p -> {
+        assertThat(p.code()).isEqualTo("write-failed");
+        assertThat(p.subject()).isEqualTo(store.file().toString());
+      });
+      assertThat(get(client, v.actualPort(), "/check")).contains("class=\"box-problems\"").contains("見守りボックスに問題があります")
+          .contains("pc-attestations.json").contains("パソコンの自己点検");
+      java.nio.file.Files.delete(store.file().resolve("in-the-way"));
+      java.nio.file.Files.delete(store.file());
+      assertThat(post(client, v.actualPort(), "name=a&av=yes&defs=yes&updates=yes").status()).isEqualTo(200);
+      assertThat(health.problems()).isEmpty();
+      assertThat(get(client, v.actualPort(), "/check")).doesNotContain("box-problems");
+    } finally {
+      vertx.close().await(20, TimeUnit.SECONDS);
+    }
+  }
+
   record Reply(int status, List<String> cookies, String body) {}
 
   private static Reply post(HttpClient client, int port, String body) throws Exception {

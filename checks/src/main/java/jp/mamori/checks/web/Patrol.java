@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import jp.mamori.checks.finding.CheckRun;
+import jp.mamori.checks.finding.Finding;
 import jp.mamori.checks.finding.Severity;
 import jp.mamori.checks.web.Fetcher.As;
 import jp.mamori.checks.web.Fetcher.Chain;
@@ -51,7 +52,8 @@ public final class Patrol {
       "(?i)(contact|inquiry|toiawase|form|cart|checkout|order|shop|login|account|entry|reserve|yoyaku|mail)");
 
   /** The run with its coverage, and when to re-check (an outage seen for the first time). */
-  public record Result(CheckRun run, Duration recheckAfter, int requests, int pages) {}
+  /** {@code stateError}: the run's findings stand, but what it learned could not be saved (a full disk, say). */
+  public record Result(CheckRun run, Duration recheckAfter, int requests, int pages, IOException stateError) {}
 
   private final PatrolOptions options;
   private final SiteResolver resolver;
@@ -220,11 +222,18 @@ public final class Patrol {
   }
 
   private Result finish(PatrolState state, Findings found, Set<String> checks, List<String> targets, Instant started,
-      Duration recheck, int requests, int pages) throws IOException {
+      Duration recheck, int requests, int pages) {
     state.json().put("runs", state.runs() + 1).put("lastRun", clock.instant().toString());
-    state.save();
-    CheckRun run = new CheckRun(UUID.randomUUID(), new ArrayList<>(checks), targets, started, clock.instant(), found.build());
-    return new Result(run, recheck, requests, pages);
+    IOException notSaved = null;
+    try {
+      state.save();
+    } catch (IOException e) {
+      notSaved = e;
+    }
+    // built before the finish time is taken: a run's findings are observed within the run
+    List<Finding> findings = found.build();
+    CheckRun run = new CheckRun(UUID.randomUUID(), new ArrayList<>(checks), targets, started, clock.instant(), findings);
+    return new Result(run, recheck, requests, pages, notSaved);
   }
 
   /** An outage counts once it was seen twice in a row: the first sighting is low and asks for a re-check. */

@@ -5,7 +5,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -14,6 +13,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import jp.mamori.common.AtomicFiles;
 
 /**
  * What the patrol learned about one site, in {@code DIR/patrol-state.json}: the baseline origins per kind, the
@@ -131,12 +131,7 @@ public final class PatrolState {
   }
 
   public void save() throws IOException {
-    Path tmp = file.resolveSibling(FILE + ".tmp");
-    Files.writeString(tmp, json.encodePrettily(), StandardCharsets.UTF_8);
-    try {
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-    }
+    AtomicFiles.writeString(file, json.encodePrettily());
   }
+
 }

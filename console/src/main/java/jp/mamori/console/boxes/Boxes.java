@@ -43,7 +43,19 @@ public final class Boxes {
       return new JsonObject().put("id", id).put("smeId", smeId).put("smeName", smeName).put("chamberId", chamberId)
           .put("hostname", hostname).put("agentVersion", agentVersion).put("enrolledAt", iso(enrolledAt))
           .put("revokedAt", iso(revokedAt)).put("lastHeartbeatAt", iso(lastHeartbeatAt)).put("online", online)
-          .put("status", status);
+          .put("status", status).put("clockOffsetSeconds", clockOffsetSeconds());
+    }
+
+    /** Box clock minus console clock at the last heartbeat, from the status' own sentAt. */
+    public Long clockOffsetSeconds() {
+      if (status == null || lastHeartbeatAt == null || !(status.getValue("sentAt") instanceof String sent)) {
+        return null;
+      }
+      try {
+        return Duration.between(lastHeartbeatAt, Instant.parse(sent)).toSeconds();
+      } catch (java.time.format.DateTimeParseException e) {
+        return null;
+      }
     }
   }
 

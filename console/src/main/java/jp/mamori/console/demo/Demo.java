@@ -180,8 +180,9 @@ public final class Demo {
       throw new IllegalStateException("enroll exited with " + (enroll.isAlive() ? "timeout" : enroll.exitValue()));
     }
     List<String> targets = devices.stream().map(d -> "127.0.0.1:" + d.port()).toList();
+    // one box next to its console: no fleet to spread out after an outage
     String lines = "sites = " + siteUrl + "\nlan.targets = " + String.join(",", targets) + "\nheartbeat.seconds = 15\n"
-        + "checks.run-on-start = true\n";
+        + "checks.run-on-start = true\noutbox.replay-delay-seconds = 0\n";
     Files.writeString(config, Files.readString(config) + lines);
     out.println("  エージェントを登録しました / agent enrolled; checking the website and " + targets.size() + " devices now…");
     out.flush();

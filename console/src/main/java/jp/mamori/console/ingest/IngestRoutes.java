@@ -29,12 +29,25 @@ public final class IngestRoutes {
     JsonObject body = Http.body(ctx);
     JsonArray findings = array(body, "findings");
     JsonArray runs = array(body, "runs");
+    java.time.Instant sentAt = sentAt(body);
     return BoxRoutes.box(s, ctx)
-        .compose(box -> s.db().write(c -> s.ingestion().ingest(c, box, findings, runs)))
+        .compose(box -> s.db().write(c -> s.ingestion().ingest(c, box, findings, runs, sentAt)))
         .map(result -> {
           s.metrics().received(result.accepted().size(), result.duplicates().size(), result.rejected().size());
           return result.toJson();
         });
+  }
+
+  private static java.time.Instant sentAt(JsonObject body) {
+    Object v = body.getValue("sentAt");
+    if (v == null) {
+      return null;
+    }
+    try {
+      return java.time.OffsetDateTime.parse((String) v).toInstant();
+    } catch (ClassCastException | java.time.format.DateTimeParseException e) {
+      throw ApiError.badRequest("sentAt must be an ISO-8601 date-time (the box's clock when it sent this), got: " + v);
+    }
   }
 
   private static JsonArray array(JsonObject body, String field) {

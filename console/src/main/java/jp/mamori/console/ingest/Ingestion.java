@@ -23,8 +23,10 @@ import jp.mamori.console.tickets.Tickets;
  *
  * <p>Findings fold into one alert per company and fingerprint. A high or critical open alert has exactly
  * one live ticket. A run that covered an alert's check and target without seeing it again resolves the
- * alert (unless the alert was observed after the run finished: box-clock times on both sides) and notes
- * this on the ticket.
+ * alert (unless the alert was observed after the run finished) and notes this on the ticket. First and last
+ * seen are the console's receipt times; observation and run times are the box's, placed on the console's
+ * clock by {@link BoxTime}, and stored that way ({@code findings.observed_at}, {@code runs.started_at},
+ * {@code finished_at}, {@code alerts.last_observed_at}); the finding's body keeps the box's own words.
  */
 public final class Ingestion {
   public static final int MAX_BATCH = 1000;
@@ -48,6 +50,12 @@ public final class Ingestion {
   private record AlertRow(long id, String status, String severity, long lastObservedAt) {}
 
   public Result ingest(Connection c, BoxIdentity box, JsonArray findings, JsonArray runs) throws SQLException {
+    return ingest(c, box, findings, runs, null);
+  }
+
+  /** {@code boxSentAt}: the box's clock when it sent this delivery, if it said. */
+  public Result ingest(Connection c, BoxIdentity box, JsonArray findings, JsonArray runs, java.time.Instant boxSentAt)
+      throws SQLException {
     if (findings.size() + runs.size() > MAX_BATCH) {
       throw new IllegalArgumentException("at most " + MAX_BATCH + " findings and runs per request, got " + (findings.size() + runs.size()));
     }
@@ -58,6 +66,7 @@ public final class Ingestion {
     int resolved = 0;
     int ticketsOpened = 0;
     long now = clock.millis();
+    BoxTime time = BoxTime.of(boxSentAt, now);
     try (PreparedStatement insert = c.prepareStatement("INSERT INTO findings(id, box_id, sme_id, fingerprint, check_id, severity, target, "
         + "observed_at, received_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING")) {
       for (int i = 0; i < findings.size(); i++) {
@@ -69,14 +78,15 @@ public final class Ingestion {
           rejected.add(new JsonObject().put("index", i).put("id", idOf(raw)).put("error", "findings[" + i + "]: " + e.getMessage()));
           continue;
         }
+        long observed = time.place(f.observedAt());
         Jdbc.bind(insert, f.id().toString(), box.boxId(), box.smeId(), f.fingerprint(), f.check(), f.severity().wire(), f.target(),
-            f.observedAt().toEpochMilli(), now, f.toJson().encode());
+            observed, now, f.toJson().encode());
         if (insert.executeUpdate() == 0) {
           duplicates.add(f.id().toString());
           continue;
         }
         accepted.add(f.id().toString());
-        Outcome o = foldIntoAlert(c, box, f, now);
+        Outcome o = foldIntoAlert(c, box, f, observed, now);
         opened += o.alertOpened ? 1 : 0;
         ticketsOpened += o.ticketOpened ? 1 : 0;
       }
@@ -93,14 +103,14 @@ public final class Ingestion {
       }
       int n = Jdbc.update(c, "INSERT INTO runs(id, box_id, sme_id, checks, targets, started_at, finished_at, received_at, fingerprints, resolved) "
               + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0) ON CONFLICT(id) DO NOTHING", r.runId().toString(), box.boxId(), box.smeId(),
-          new JsonArray(r.checks()).encode(), new JsonArray(r.targets()).encode(), r.startedAt().toEpochMilli(),
-          r.finishedAt().toEpochMilli(), now, r.fingerprints().size());
+          new JsonArray(r.checks()).encode(), new JsonArray(r.targets()).encode(), time.place(r.startedAt()),
+          time.place(r.finishedAt()), now, r.fingerprints().size());
       if (n == 0) {
         duplicates.add(r.runId().toString());
         continue;
       }
       accepted.add(r.runId().toString());
-      int res = resolveUnseen(c, box, r, now);
+      int res = resolveUnseen(c, box, r, time.place(r.finishedAt()), now);
       resolved += res;
       if (res > 0) {
         Jdbc.update(c, "UPDATE runs SET resolved = ? WHERE id = ?", res, r.runId().toString());
@@ -115,8 +125,7 @@ public final class Ingestion {
 
   private record Outcome(boolean alertOpened, boolean ticketOpened) {}
 
-  private Outcome foldIntoAlert(Connection c, BoxIdentity box, Finding f, long now) throws SQLException {
-    long observed = f.observedAt().toEpochMilli();
+  private Outcome foldIntoAlert(Connection c, BoxIdentity box, Finding f, long observed, long now) throws SQLException {
     Optional<AlertRow> existing = Jdbc.one(c, "SELECT id, status, severity, last_observed_at FROM alerts WHERE sme_id = ? AND fingerprint = ?",
         rs -> new AlertRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)), box.smeId(), f.fingerprint());
     long alertId;
@@ -161,14 +170,13 @@ public final class Ingestion {
     return new Outcome(opened, ticketOpened);
   }
 
-  private int resolveUnseen(Connection c, BoxIdentity box, RunReport r, long now) throws SQLException {
+  private int resolveUnseen(Connection c, BoxIdentity box, RunReport r, long finished, long now) throws SQLException {
     record Open(long id, String fingerprint, String check, String target, long lastObservedAt, String titleJa, String titleEn) {}
     List<Open> open = Jdbc.list(c, "SELECT id, fingerprint, check_id, target, last_observed_at, title_ja, title_en FROM alerts "
             + "WHERE sme_id = ? AND status = 'open'",
         rs -> new Open(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6), rs.getString(7)),
         box.smeId());
     List<Open> gone = new ArrayList<>();
-    long finished = r.finishedAt().toEpochMilli();
     for (Open a : open) {
       if (r.covers(a.check(), a.target()) && !r.fingerprints().contains(a.fingerprint()) && a.lastObservedAt() <= finished) {
         gone.add(a);
