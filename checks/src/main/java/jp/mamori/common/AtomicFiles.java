@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Small state files written the one safe way: a temporary sibling, fsync, atomic rename. A crash leaves the
- * old file or the new one, never half of one; a failed write (a full disk) leaves the old file and removes
- * its partial temporary file, so a full disk is not made fuller.
+ * Small state files written the one safe way: a temporary sibling, fsync, atomic rename, fsync of the directory.
+ * A crash or power cut leaves the old file or the new one, never half of one; a failed write (a full disk)
+ * leaves the old file and removes its partial temporary file, so a full disk is not made fuller.
  */
 public final class AtomicFiles {
   private AtomicFiles() {}
@@ -66,6 +66,11 @@ public final class AtomicFiles {
     }
     if (permissions != null) {
       Files.setPosixFilePermissions(abs, permissions);
+    }
+    try (FileChannel d = FileChannel.open(abs.getParent(), StandardOpenOption.READ)) {
+      d.force(true);
+    } catch (IOException e) {
+      // some file systems cannot open a directory for sync; the rename itself is still atomic there
     }
   }
 }

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import jp.mamori.common.AtomicFile;
+import jp.mamori.common.AtomicFiles;
 
 /**
  * The box's verified rule data on disk: {@code DATA_DIR/rules/signed.json} (the signed document exactly as
@@ -56,16 +56,16 @@ public final class RulesStore {
 
   /** Stores verified rule data: the signed document first, then the version floor, then the patrol's IoCs. */
   public void save(RuleSet r) throws IOException {
-    AtomicFile.writeString(signed, r.envelope().encode());
+    AtomicFiles.writeString(signed, r.envelope().encode());
     Long was = lowest();
     if (was == null || r.version() > was) {
-      AtomicFile.writeString(lowest, r.version() + "\n");
+      AtomicFiles.writeString(lowest, r.version() + "\n");
     }
     writeIocs(r);
   }
 
   public void writeIocs(RuleSet r) throws IOException {
-    AtomicFile.writeString(iocs, new JsonObject().put("version", r.version()).put("issuedAt", r.issuedAt())
+    AtomicFiles.writeString(iocs, new JsonObject().put("version", r.version()).put("issuedAt", r.issuedAt())
         .put("domains", r.iocs().getJsonArray("domains")).put("scriptHashes", r.iocs().getJsonArray("scriptHashes")).encodePrettily());
   }
 
