@@ -26,6 +26,8 @@ public final class Main {
             Run the box daemon: scheduled checks, delivery to the console, heartbeat.
         enroll --console URL --token TOKEN --config FILE [--ca-file PEM]
             Exchange a chamber's enrollment token for this box's credential and write FILE.
+        verify-update --pending FILE --deb FILE --trust FILE --installed VERSION
+            (root-side installer) Check a downloaded agent package against the pinned console key.
 
       Options:
         --help       show this help (also: <command> --help)
@@ -40,6 +42,7 @@ public final class Main {
     m.put("scan-lan", new ScanLanCommand());
     m.put("run", new RunCommand());
     m.put("enroll", new EnrollCommand());
+    m.put("verify-update", new jp.mamori.agent.update.VerifyUpdateCommand());
     return m;
   }
 

@@ -17,6 +17,7 @@ import jp.mamori.agent.console.ConsoleClient;
 import jp.mamori.agent.outbox.Backoff;
 import jp.mamori.agent.outbox.Outbox;
 import jp.mamori.agent.outbox.OutboxSender;
+import jp.mamori.agent.update.AgentUpdater;
 import jp.mamori.common.Database;
 import jp.mamori.common.Version;
 import org.slf4j.Logger;
@@ -38,6 +39,7 @@ public final class AgentVerticle extends VerticleBase {
   private WorkerExecutor probes;
   private List<ScheduledJob> jobs = List.of();
   private Instant startedAt;
+  private AgentUpdater updater;
 
   public AgentVerticle(AgentConfig config, Path configFile, Clock clock, Random random) {
     this.config = config;
@@ -71,6 +73,9 @@ public final class AgentVerticle extends VerticleBase {
           }
           jp.mamori.agent.local.LocalServer.deployIfConfigured(vertx, config, dataDir, clock, runner, random)
               .onFailure(e -> LOG.error("local pages not started: {}", e.getMessage()));
+          updater = new AgentUpdater(vertx, client, dataDir, Version.get(), config.get(AgentConfig.RULES_PUBLIC_KEY).orElse(null),
+              config.get(AgentConfig.RULES_KEY_ID).orElse(null), clock);
+          updater.start(config.heartbeat(), random);
           sender.wake();
           heartbeat.start();
           LOG.info("mamori-agent {} running: box {}, console {}, {} job(s), data in {}", Version.get(),
@@ -90,7 +95,7 @@ public final class AgentVerticle extends VerticleBase {
         .put("deadLetters", counts[1])
         .put("lastDeliveryAt", sender.lastDelivery() == null ? null : sender.lastDelivery().toString())
         .put("lastDeliveryError", sender.lastError())
-        .put("jobs", runner.statusJson()));
+        .put("jobs", runner.statusJson())).compose(json -> updater.status().map(u -> json.put("updateStatus", u)));
   }
 
   private void command(JsonObject cmd) {
@@ -98,6 +103,9 @@ public final class AgentVerticle extends VerticleBase {
     if (type.equals("run-checks")) {
       LOG.info("console asked for the checks to run now");
       jobs.forEach(j -> runner.runNow(j.job()));
+    } else if (type.equals("update")) {
+      LOG.info("console says agent {} is released for this box", cmd.getString("version"));
+      updater.check();
     } else {
       LOG.warn("ignoring unknown console command '{}'", type);
     }
@@ -115,6 +123,9 @@ public final class AgentVerticle extends VerticleBase {
   public Future<?> stop() {
     if (heartbeat != null) {
       heartbeat.stop();
+    }
+    if (updater != null) {
+      updater.stop();
     }
     if (runner != null) {
       runner.stop();
