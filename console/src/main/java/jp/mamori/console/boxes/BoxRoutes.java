@@ -9,6 +9,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import jp.mamori.console.Services;
+import jp.mamori.console.agentpackages.AgentPackages;
 import jp.mamori.console.auth.Principal;
 import jp.mamori.console.web.ApiError;
 import jp.mamori.console.web.Html;
@@ -52,7 +53,8 @@ public final class BoxRoutes {
 
   private Future<JsonObject> heartbeat(RoutingContext ctx) {
     JsonObject status = Http.body(ctx);
-    return box(s, ctx).compose(id -> s.db().write(c -> s.boxes().heartbeat(c, id.boxId(), status))).map(commands -> {
+    return box(s, ctx).compose(id -> s.db().write(c -> AgentPackages.withUpdate(c, id.chamberId(), status.getString("agentVersion"),
+        s.boxes().heartbeat(c, id.boxId(), status)))).map(commands -> {
       s.metrics().heartbeat();
       return new JsonObject().put("serverTime", s.clock().instant().toString()).put("commands", commands)
           .put("heartbeatSeconds", Boxes.HEARTBEAT.toSeconds());
