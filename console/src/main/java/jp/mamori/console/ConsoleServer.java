@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import jp.mamori.common.Database;
 import jp.mamori.common.Version;
+import jp.mamori.console.agentpackages.AgentPackagePages;
 import jp.mamori.console.agentpackages.AgentPackageRoutes;
 import jp.mamori.console.agentpackages.AgentPackages;
 import jp.mamori.console.auth.AuthRoutes;
@@ -156,8 +157,10 @@ public final class ConsoleServer extends VerticleBase {
     new PortalRoutes(services).mount(r);
     new ChamberRoutes(services).mount(r);
     new BoxFeedRoutes(services).mount(r);
-    new AgentPackageRoutes(services, new AgentPackages(clock, options.dataDir().resolve("agent-packages"), services.portal().rulesKeys))
-        .mount(r);
+    AgentPackages agentPackages = new AgentPackages(clock, options.dataDir().resolve("agent-packages"), services.portal().rulesKeys);
+    AgentPackageRoutes agentPackageApi = new AgentPackageRoutes(services, agentPackages);
+    agentPackageApi.mount(r);
+    new AgentPackagePages(services, agentPackages, agentPackageApi).mount(r);
     r.route().last().handler(this::notFound);
     r.route().failureHandler(this::failure);
     return r;

@@ -143,8 +143,11 @@ public final class AgentPackageRoutes {
   }
 
   private Future<Void> withdraw(RoutingContext ctx) {
-    Principal p = operator(ctx);
-    String version = ctx.pathParam("version");
+    return withdraw(operator(ctx), ctx.pathParam("version"));
+  }
+
+  /** Withdraws a version as this operator (audited), then deletes its file. */
+  Future<Void> withdraw(Principal p, String version) {
     return s.db().write(c -> {
       Path file = packages.withdraw(c, version);
       s.desk().audit().change(c, p, "agent-package.withdraw", "agent_package", version, null, null, null);
@@ -157,14 +160,17 @@ public final class AgentPackageRoutes {
 
   private Future<JsonObject> release(RoutingContext ctx) {
     Principal p = operator(ctx);
-    String version = ctx.pathParam("version");
     JsonObject body = Http.bodyOrEmpty(ctx);
-    Long chamberId = body.getValue("chamberId") == null ? null : body.getLong("chamberId");
+    return release(p, ctx.pathParam("version"), body.getValue("chamberId") == null ? null : body.getLong("chamberId")).map(AgentPackages.Published::toJson);
+  }
+
+  /** Releases a version to one chamber or (null) every chamber as this operator (audited). */
+  Future<AgentPackages.Published> release(Principal p, String version, Long chamberId) {
     return s.db().write(c -> {
       AgentPackages.Published pub = packages.release(c, version, chamberId, p);
       s.desk().audit().change(c, p, "agent-package.release", "agent_package", version, chamberId, null,
           new JsonObject().put("chamberId", chamberId));
-      return pub.toJson();
+      return pub;
     });
   }
 

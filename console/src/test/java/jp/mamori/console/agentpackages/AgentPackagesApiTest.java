@@ -222,6 +222,35 @@ class AgentPackagesApiTest {
   }
 
   @Test
+  void theOperatorsPageListsPackagesReleasesThemAndShowsWhatBoxesRun() throws Exception {
+    assertThat(upload(operator, deb("mamori-agent", "0.2.0", "all", "gzip")).statusCode()).isEqualTo(201);
+    boxA.post("/api/v1/heartbeat", new JsonObject().put("agentVersion", "0.1.0").put("updateStatus", "downloaded 0.2.0"));
+    var http = io.vertx.ext.web.client.WebClientSession.create(io.vertx.ext.web.client.WebClient.create(console.vertx,
+        new io.vertx.ext.web.client.WebClientOptions().setFollowRedirects(false)));
+    String csrf = http.postAbs(console.url() + "api/v1/auth/login").sendJsonObject(new JsonObject().put("email", "operator@example.jp")
+        .put("password", ConsoleHarness.PASSWORD)).await(30, TimeUnit.SECONDS).bodyAsJsonObject().getString("csrfToken");
+    String page = http.getAbs(console.url() + "agent-packages").send().await(30, TimeUnit.SECONDS).bodyAsString();
+    assertThat(page).contains("エージェントの更新", "0.2.0", "未リリース", "京都テスト商工会議所", "さくら製作所", "downloaded 0.2.0",
+        "attach-status");
+    HttpResponse<Buffer> r = http.postAbs(console.url() + "agent-packages/0.2.0/release").sendForm(io.vertx.core.MultiMap
+        .caseInsensitiveMultiMap().add("_csrf", csrf).add("chamberId", String.valueOf(chamberB))).await(30, TimeUnit.SECONDS);
+    assertThat(r.statusCode()).isEqualTo(302);
+    assertThat(r.getHeader("Location")).isEqualTo("/agent-packages");
+    assertThat(commands(boxB, "0.1.0")).containsExactly(new JsonObject().put("type", "update").put("version", "0.2.0"));
+    assertThat(commands(boxA, "0.1.0")).isEmpty();
+    assertThat(http.getAbs(console.url() + "agent-packages?lang=en").send().await(30, TimeUnit.SECONDS).bodyAsString())
+        .contains("Agent upgrades", "Released to");
+    r = http.postAbs(console.url() + "agent-packages/0.2.0/withdraw").sendForm(io.vertx.core.MultiMap.caseInsensitiveMultiMap()
+        .add("_csrf", csrf)).await(30, TimeUnit.SECONDS);
+    assertThat(r.statusCode()).isEqualTo(302);
+    assertThat(operator.get("/api/v1/agent-packages").bodyAsJsonObject().getJsonArray("packages")).isEmpty();
+    var advisor = io.vertx.ext.web.client.WebClientSession.create(io.vertx.ext.web.client.WebClient.create(console.vertx));
+    advisor.postAbs(console.url() + "api/v1/auth/login").sendJsonObject(new JsonObject().put("email", "advisor-a@example.jp")
+        .put("password", ConsoleHarness.PASSWORD)).await(30, TimeUnit.SECONDS);
+    assertThat(advisor.getAbs(console.url() + "agent-packages").send().await(30, TimeUnit.SECONDS).statusCode()).isEqualTo(403);
+  }
+
+  @Test
   void theAgentsUpdaterDownloadsTheReleaseAndHandsItOver() throws Exception {
     Path v2 = deb("mamori-agent", "0.2.0", "all", "gzip");
     assertThat(upload(operator, v2).statusCode()).isEqualTo(201);
