@@ -250,6 +250,10 @@ class BookwormUpdateIT {
       assertThat(installed(root)).isEqualTo(GOOD + " install ok installed");
       assertThat(inbox(root)).containsExactly("result.json");
 
+      // `sudo mamori-agent enroll` re-pins only when enrolling succeeded (here the console is out of reach)
+      Cmd.Result enroll = root.sh("mamori-agent enroll --console http://127.0.0.1:9/ --token t --config /etc/mamori/agent.conf");
+      assertThat(enroll.code()).as(enroll.describe("")).isEqualTo(1);
+      assertThat(root.read("/var/lib/mamori/update-trust/console.key")).isEqualTo(pinned);
       // an administrator who re-enrolled with another console re-pins on purpose
       root.shOk("/usr/lib/mamori/mamori-agent-update --repin");
       assertThat(root.read("/var/lib/mamori/update-trust/console.key")).startsWith("public-key=" + base64(ATTACKER) + "\n");

@@ -197,7 +197,7 @@ public final class AgentUpdater {
           move(part, target);
           return target;
         }, false))
-        .onFailure(e -> vertx.executeBlocking(() -> Files.deleteIfExists(part), false));
+        .recover(e -> vertx.executeBlocking(() -> Files.deleteIfExists(part), false).transform(deleted -> Future.failedFuture(e)));
   }
 
   private static Future<String> receive(HttpClientResponse resp, AsyncFile file, AgentPackageManifest m) {

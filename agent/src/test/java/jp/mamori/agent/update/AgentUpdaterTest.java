@@ -118,8 +118,18 @@ class AgentUpdaterTest {
     return new AgentUpdater(vertx, client, data, installed, key, "ed25519:t", Clock.systemUTC());
   }
 
+  /**
+   * Runs on a Vert.x context, as the daemon does (heartbeat and timers): Vert.x 5.0.10 can lose the end of a response
+   * whose body() is asked for from another thread (eclipse-vertx/vert.x#6038), which a call from the test thread is.
+   */
   String check(AgentUpdater u) throws Exception {
-    return u.check().await(30, TimeUnit.SECONDS);
+    return onContext(u::check);
+  }
+
+  <T> T onContext(java.util.function.Supplier<io.vertx.core.Future<T>> call) throws Exception {
+    io.vertx.core.Promise<T> p = io.vertx.core.Promise.promise();
+    vertx.runOnContext(v -> call.get().onComplete(p));
+    return p.future().await(30, TimeUnit.SECONDS);
   }
 
   List<String> files() throws Exception {
@@ -141,7 +151,7 @@ class AgentUpdaterTest {
     JsonObject pending = new JsonObject(Files.readString(data.resolve("update/pending.json")));
     assertThat(pending.getJsonObject("manifest")).isEqualTo(envelope);
     assertThat(pending.getString("file")).isEqualTo("mamori-agent_0.2.0_all.deb");
-    assertThat(u.status().await(5, TimeUnit.SECONDS)).isEqualTo("downloaded 0.2.0");
+    assertThat(onContext(u::status)).isEqualTo("downloaded 0.2.0");
     // the console repeats the update command every heartbeat: no second download
     assertThat(check(u)).isEqualTo("downloaded 0.2.0, waiting for the installer");
     assertThat(debRequests).hasValue(1);
@@ -196,7 +206,7 @@ class AgentUpdaterTest {
     u = updater("0.1.0", PUB);
     assertThat(check(u)).startsWith("download of 0.2.0 failed: ").containsAnyOf("interrupted", "truncated");
     assertThat(files()).isEmpty();
-    assertThat(u.status().await(5, TimeUnit.SECONDS)).startsWith("download of 0.2.0 failed");
+    assertThat(onContext(u::status)).startsWith("download of 0.2.0 failed");
   }
 
   @Test
@@ -207,7 +217,7 @@ class AgentUpdaterTest {
     AgentUpdater wrongKey = updater("0.1.0", other);
     assertThat(check(wrongKey)).isEqualTo("refused an update: package manifest refused: signature does not verify with the pinned key "
         + "(ed25519:t)");
-    assertThat(wrongKey.status().await(5, TimeUnit.SECONDS)).startsWith("refused an update");
+    assertThat(onContext(wrongKey::status)).startsWith("refused an update");
     assertThat(check(updater("0.1.0", null))).contains("no signing key pinned");
     envelope = null;
     assertThat(check(updater("0.1.0", PUB))).isEqualTo("no agent update released for this box");
@@ -222,7 +232,7 @@ class AgentUpdaterTest {
         .put("outcome", "rolled-back").put("message", "rolled back from 0.2.0: not healthy within 120 s").put("at", Instant.now().toString())
         .encode());
     AgentUpdater u = updater("0.1.0", PUB);
-    assertThat(u.status().await(5, TimeUnit.SECONDS)).isEqualTo("rolled back from 0.2.0: not healthy within 120 s");
+    assertThat(onContext(u::status)).isEqualTo("rolled back from 0.2.0: not healthy within 120 s");
     assertThat(check(u)).isEqualTo("not installing 0.2.0 again: rolled back from 0.2.0: not healthy within 120 s (a newer release is needed)");
     assertThat(debRequests).hasValue(0);
   }

@@ -259,13 +259,20 @@ class AgentPackagesApiTest {
     ConsoleClient client = new ConsoleClient(console.vertx, URI.create(console.url()), Optional.empty(), boxA.credential(), Duration.ofSeconds(30));
     AgentUpdater updater = new AgentUpdater(console.vertx, client, data, "0.1.0", boxA.enrollment.getString("rulesPublicKey"),
         boxA.enrollment.getString("rulesKeyId"), Clock.systemUTC());
-    assertThat(updater.check().await(60, TimeUnit.SECONDS)).isEqualTo("downloaded 0.2.0");
+    // on a Vert.x context, as in the daemon (Vert.x 5.0.10 can lose a response's end when body() is asked from another thread)
+    assertThat(onContext(updater::check)).isEqualTo("downloaded 0.2.0");
     assertThat(Files.readAllBytes(data.resolve("update/mamori-agent_0.2.0_all.deb"))).isEqualTo(Files.readAllBytes(v2));
     JsonObject pending = new JsonObject(Files.readString(data.resolve("update/pending.json")));
     assertThat(pending.getString("file")).isEqualTo("mamori-agent_0.2.0_all.deb");
     assertThat(pending.getJsonObject("manifest")).isEqualTo(boxA.get("/api/v1/box/agent-package").bodyAsJsonObject());
-    assertThat(updater.status().await(10, TimeUnit.SECONDS)).isEqualTo("downloaded 0.2.0");
-    assertThat(updater.check().await(60, TimeUnit.SECONDS)).isEqualTo("downloaded 0.2.0, waiting for the installer");
+    assertThat(onContext(updater::status)).isEqualTo("downloaded 0.2.0");
+    assertThat(onContext(updater::check)).isEqualTo("downloaded 0.2.0, waiting for the installer");
     client.close().await(10, TimeUnit.SECONDS);
+  }
+
+  <T> T onContext(java.util.function.Supplier<io.vertx.core.Future<T>> call) throws Exception {
+    io.vertx.core.Promise<T> p = io.vertx.core.Promise.promise();
+    console.vertx.runOnContext(v -> call.get().onComplete(p));
+    return p.future().await(60, TimeUnit.SECONDS);
   }
 }
