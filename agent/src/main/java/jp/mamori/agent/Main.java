@@ -30,6 +30,8 @@ public final class Main {
             Exchange a chamber's enrollment token for this box's credential and write FILE (mode 0600),
             as the setup page does. On an installed box: sudo mamori-agent enroll --console URL
             --token TOKEN --config /etc/mamori/agent.conf (a running daemon picks it up within seconds).
+        verify-update --pending FILE --deb FILE --trust FILE --installed VERSION
+            (root-side installer) Check a downloaded agent package against the pinned console key.
 
       Options:
         --help       show this help (also: <command> --help)
@@ -44,6 +46,7 @@ public final class Main {
     m.put("scan-lan", new ScanLanCommand());
     m.put("run", new RunCommand());
     m.put("enroll", new EnrollCommand());
+    m.put("verify-update", new jp.mamori.agent.update.VerifyUpdateCommand());
     return m;
   }
 

@@ -19,6 +19,9 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import jp.mamori.common.Database;
 import jp.mamori.common.Version;
+import jp.mamori.console.agentpackages.AgentPackagePages;
+import jp.mamori.console.agentpackages.AgentPackageRoutes;
+import jp.mamori.console.agentpackages.AgentPackages;
 import jp.mamori.console.auth.AuthRoutes;
 import jp.mamori.console.auth.LoginLimiter;
 import jp.mamori.console.auth.PasswordHasher;
@@ -143,7 +146,15 @@ public final class ConsoleServer extends VerticleBase {
     r.get("/metrics").handler(ctx -> services.metrics().scrape(services.db(), services.boxes(), services.alerts(), services.tickets())
         .onSuccess(text -> ctx.response().putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8").end(text))
         .onFailure(ctx::fail));
-    r.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
+    BodyHandler bodies = BodyHandler.create(false).setBodyLimit(MAX_BODY);
+    r.route().handler(ctx -> {
+      if (AgentPackageRoutes.streamed(ctx.request())) {
+        ctx.request().pause(); // streamed to disk by its route once the caller is known
+        ctx.next();
+      } else {
+        bodies.handle(ctx);
+      }
+    });
     new AuthRoutes(services).mount(r);
     r.route().handler(services.desk().auditRecorder());
     new BoxRoutes(services).mount(r);
@@ -155,6 +166,10 @@ public final class ConsoleServer extends VerticleBase {
     new ChamberRoutes(services).mount(r);
     new BoxFeedRoutes(services).mount(r);
     new BoxStatusRoutes(services).mount(r);
+    AgentPackages agentPackages = new AgentPackages(clock, options.dataDir().resolve("agent-packages"), services.portal().rulesKeys);
+    AgentPackageRoutes agentPackageApi = new AgentPackageRoutes(services, agentPackages);
+    agentPackageApi.mount(r);
+    new AgentPackagePages(services, agentPackages, agentPackageApi).mount(r);
     r.route().last().handler(this::notFound);
     r.route().failureHandler(this::failure);
     return r;

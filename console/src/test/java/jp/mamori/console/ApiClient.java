@@ -53,6 +53,15 @@ public final class ApiClient {
     return call(HttpMethod.PUT, path, body);
   }
 
+  /** Sends raw bytes (a file upload) with a content type. */
+  public HttpResponse<Buffer> send(HttpMethod method, String path, Buffer body, String contentType) throws Exception {
+    var req = http.requestAbs(method, base + path).putHeader("content-type", contentType);
+    if (csrf != null) {
+      req.putHeader("X-CSRF-Token", csrf);
+    }
+    return req.sendBuffer(body).await(60, TimeUnit.SECONDS);
+  }
+
   /** Sends without the CSRF header, as a cross-site form post would. */
   public HttpResponse<Buffer> postWithoutCsrf(String path, JsonObject body) throws Exception {
     return http.postAbs(base + path).sendJsonObject(body).await(30, TimeUnit.SECONDS);

@@ -46,7 +46,10 @@ class DebPackageIT {
     assertThat(field(AGENT_DEB, "Depends")).contains("openjdk-17-jre-headless", "adduser");
     assertThat(files(AGENT_DEB)).containsOnlyKeys("/usr/bin/mamori-agent", "/usr/share/mamori/mamori-agent.jar",
             "/usr/share/mamori/mamori-agent.classlist", "/usr/share/mamori/mamori-agent.conf.default",
-            "/lib/systemd/system/mamori-agent.service")
+            "/lib/systemd/system/mamori-agent.service", "/usr/lib/mamori/mamori-agent-update",
+            "/lib/systemd/system/mamori-agent-update.path", "/lib/systemd/system/mamori-agent-update.service")
+        .containsEntry("/usr/lib/mamori/mamori-agent-update", "-rwxr-xr-x root/root "
+            + Files.size(Path.of("src/deb/files/mamori-agent-update")))
         .containsEntry("/usr/bin/mamori-agent", "-rwxr-xr-x root/root " + Files.size(Path.of("bin/mamori-launcher")))
         .containsEntry("/usr/share/mamori/mamori-agent.jar", "-rw-r--r-- root/root " + jar)
         .containsEntry("/usr/share/mamori/mamori-agent.conf.default", "-rw-r--r-- root/root " + template);
@@ -63,6 +66,13 @@ class DebPackageIT {
         .isEqualTo("/etc/mamori/console.conf\n");
     // agent.conf is made by postinst, not shipped: enroll rewrites it, which a conffile must not be
     assertThat(Cmd.run(TIMEOUT, "dpkg-deb", "--info", AGENT_DEB.toString(), "conffiles").code()).isNotZero();
+  }
+
+  @Test
+  void shellScriptsAreShellcheckClean() {
+    Cmd.run(TIMEOUT, "shellcheck", "--shell=sh", "bin/mamori-launcher", "src/deb/files/mamori-agent-update",
+        "src/deb/agent/control/postinst", "src/deb/agent/control/prerm", "src/deb/agent/control/postrm",
+        "src/deb/console/control/postinst", "src/deb/console/control/prerm", "src/deb/console/control/postrm").ok();
   }
 
   @Test

@@ -5,6 +5,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
@@ -111,6 +113,26 @@ public final class ConsoleClient {
   /** An authenticated POST of a JSON object; an empty answer (204) is an empty object. */
   public Future<JsonObject> post(String path, JsonObject body) {
     return call(HttpMethod.POST, path, body, true);
+  }
+
+  /**
+   * An authenticated GET whose body the caller streams (a package download): the response is answered paused,
+   * only when its status is 2xx; any other status fails with the console's error message.
+   */
+  public Future<HttpClientResponse> stream(String path) {
+    RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(base.resolve(path).toString())
+        .setConnectTimeout(timeout.toMillis()).setIdleTimeout(timeout.toMillis())
+        .putHeader("user-agent", "MamoriAgent/" + Version.get()).putHeader("authorization", "Bearer " + credential);
+    return http.request(options).compose(HttpClientRequest::send).compose(resp -> {
+      if (resp.statusCode() / 100 == 2) {
+        resp.pause();
+        return Future.succeededFuture(resp);
+      }
+      return resp.body().compose(buf -> Future.failedFuture(new ConsoleException(resp.statusCode(),
+          parse(buf).getString("error", "http_" + resp.statusCode()), "console answered " + resp.statusCode() + " to " + path + ": "
+              + parse(buf).getString("message", resp.statusMessage()))));
+    }).recover(e -> Future.failedFuture(e instanceof ConsoleException ? e
+        : new ConsoleException(0, "unreachable", "console " + base + " unreachable: " + describe(e))));
   }
 
   private Future<JsonObject> call(HttpMethod method, String path, JsonObject body, boolean auth) {

@@ -28,6 +28,7 @@ import jp.mamori.agent.outbox.Retention;
 import jp.mamori.agent.outbox.Outbox;
 import jp.mamori.agent.outbox.OutboxSender;
 import jp.mamori.agent.rules.RulesUpdater;
+import jp.mamori.agent.update.AgentUpdater;
 import jp.mamori.common.Database;
 import jp.mamori.common.Version;
 import org.slf4j.Logger;
@@ -55,6 +56,7 @@ public final class AgentVerticle extends VerticleBase {
   private Retention retention;
   private OutboxWriter writer;
   private long diskTimer = -1;
+  private AgentUpdater updater;
 
   public AgentVerticle(AgentConfig config, Path configFile, Clock clock, Random random) {
     this(config, configFile, clock, random, new BoxHealth(clock));
@@ -105,6 +107,9 @@ public final class AgentVerticle extends VerticleBase {
               runner.runNow(j.job());
             }
           }
+          updater = new AgentUpdater(vertx, client, dataDir, Version.get(), config.get(AgentConfig.RULES_PUBLIC_KEY).orElse(null),
+              config.get(AgentConfig.RULES_KEY_ID).orElse(null), clock);
+          updater.start(config.heartbeat(), random);
           sender.start();
           heartbeat.start();
           LOG.info("mamori-agent {} running: box {}, console {}, {} job(s), data in {}", Version.get(),
@@ -143,7 +148,7 @@ public final class AgentVerticle extends VerticleBase {
         .put("lastDeliveryAt", sender.lastDelivery() == null ? null : sender.lastDelivery().toString())
         .put("lastDeliveryError", sender.lastError())
         .put("jobs", runner.statusJson())
-        .mergeIn(rules.rules().statusJson()));
+        .mergeIn(rules.rules().statusJson())).compose(json -> updater.status().map(u -> json.put("updateStatus", u)));
   }
 
   private void command(JsonObject cmd) {
@@ -151,6 +156,9 @@ public final class AgentVerticle extends VerticleBase {
     if (type.equals("run-checks")) {
       LOG.info("console asked for the checks to run now");
       jobs.forEach(j -> runner.runNow(j.job()));
+    } else if (type.equals("update")) {
+      LOG.info("console says agent {} is released for this box", cmd.getString("version"));
+      updater.check();
     } else {
       LOG.warn("ignoring unknown console command '{}'", type);
     }
@@ -228,6 +236,9 @@ public final class AgentVerticle extends VerticleBase {
     }
     if (rules != null) {
       rules.stop();
+    }
+    if (updater != null) {
+      updater.stop();
     }
     if (runner != null) {
       runner.stop();

@@ -9,6 +9,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import jp.mamori.console.Services;
+import jp.mamori.console.agentpackages.AgentPackages;
 import jp.mamori.console.auth.Principal;
 import jp.mamori.console.web.ApiError;
 import jp.mamori.console.web.Html;
@@ -57,7 +58,8 @@ public final class BoxRoutes {
 
   private Future<JsonObject> heartbeat(RoutingContext ctx) {
     JsonObject status = Http.body(ctx);
-    return box(s, ctx).compose(id -> s.db().write(c -> new JsonObject().put("commands", s.boxes().heartbeat(c, id.boxId(), status))
+    return box(s, ctx).compose(id -> s.db().write(c -> new JsonObject()
+        .put("commands", AgentPackages.withUpdate(c, id.chamberId(), status.getString("agentVersion"), s.boxes().heartbeat(c, id.boxId(), status)))
         .put("rulesVersion", s.portal().iocs.version(c, id.chamberId())))).map(answer -> {
           s.metrics().heartbeat();
           return answer.put("serverTime", s.clock().instant().toString()).put("heartbeatSeconds", Boxes.HEARTBEAT.toSeconds());

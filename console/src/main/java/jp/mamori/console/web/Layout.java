@@ -25,6 +25,9 @@ public final class Layout {
         nav.append(link("/tickets", I18n.t(lang, p.role() == jp.mamori.console.auth.Role.PARTNER ? "desk.nav.partner" : "nav.mytickets")));
       }
       nav.append(jp.mamori.console.desk.DeskNav.links(p, lang));
+      if (p.operator()) {
+        nav.append(link("/agent-packages", I18n.t(lang, "agentpackages.title")));
+      }
       nav.append("<span class=\"who\">").append(esc(p.displayName())).append("</span>")
           .append("<form method=\"post\" action=\"/logout\" class=\"inline\"><input type=\"hidden\" name=\"_csrf\" value=\"")
           .append(esc(csrf)).append("\"><button type=\"submit\" class=\"link\">").append(esc(I18n.t(lang, "nav.logout")))

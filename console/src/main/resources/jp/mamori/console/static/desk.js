@@ -1,4 +1,4 @@
-// Help desk: file uploads (the console takes a file's bytes as the request body) and the print button.
+// Help desk: file uploads (the console takes a file's bytes as the request body: attachments, agent packages) and the print button.
 (function () {
   'use strict';
   function upload(form, event) {
@@ -11,10 +11,12 @@
       return;
     }
     var file = input.files[0];
-    var url = '/api/v1/tickets/' + encodeURIComponent(form.dataset.ticket) + '/attachments?filename=' + encodeURIComponent(file.name)
-      + (internal && internal.checked ? '&internal=true' : '');
+    // a ticket's attachments, or another upload endpoint named by the form (agent packages)
+    var url = form.dataset.uploadUrl || ('/api/v1/tickets/' + encodeURIComponent(form.dataset.ticket) + '/attachments?filename='
+      + encodeURIComponent(file.name) + (internal && internal.checked ? '&internal=true' : ''));
     status.textContent = '…';
-    fetch(url, {method: 'POST', body: file, credentials: 'same-origin', headers: {'X-CSRF-Token': csrf, 'Content-Type': 'application/octet-stream'}})
+    fetch(url, {method: 'POST', body: file, credentials: 'same-origin',
+      headers: {'X-CSRF-Token': csrf, 'Content-Type': form.dataset.contentType || 'application/octet-stream'}})
       .then(function (r) {
         if (r.ok) {
           window.location.reload();

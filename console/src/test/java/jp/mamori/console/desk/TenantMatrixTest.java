@@ -58,6 +58,9 @@ class TenantMatrixTest extends DeskTestBase {
     m.put("GET /box/advisories", new Call(Mode.BOX, "", null));
     m.put("GET /box/rules", new Call(Mode.BOX, "", null));
     m.put("GET /box/status", new Call(Mode.BOX, "", null));
+    m.put("GET /box/agent-package", new Call(Mode.BOX, "", null));
+    m.put("GET /agent-packages", new Call(Mode.NO_LEAK, "", null));
+    m.put("POST /agent-packages", new Call(Mode.REFUSED, "", new JsonObject()));
     m.put("GET /self-check/items", new Call(Mode.SELF, "", null));
     m.put("POST /auth/logout", new Call(Mode.SELF, "", null));
     m.put("GET /me", new Call(Mode.SELF, "", null));
@@ -110,6 +113,8 @@ class TenantMatrixTest extends DeskTestBase {
     m.put("advisories", advisoryB);
     m.put("self-check", selfCheckB);
     m.put("reports", "2026-11");
+    m.put("agent-packages", AGENT_VERSION_B);
+    m.put("agent-package", AGENT_VERSION_B);
     m.put(":action", "accept");
     return m;
   }
@@ -154,6 +159,8 @@ class TenantMatrixTest extends DeskTestBase {
   long iocB;
   long webhookB;
   long selfCheckB;
+  /** An agent package released to chamber B only (a staged rollout): chamber A's box must not fetch it. */
+  static final String AGENT_VERSION_B = "0.9.0";
   World otherChamber;
   World otherCompany;
   World notReferred;
@@ -179,6 +186,11 @@ class TenantMatrixTest extends DeskTestBase {
     ApiClient operator = f.login("operator@example.jp");
     partnerB = operator.post("/api/v1/partners", new JsonObject().put("name", "京都秘密サポート").put("chamberIds", new JsonArray().add(f.chamberB)))
         .bodyAsJsonObject().getLong("id");
+    assertThat(operator.send(HttpMethod.POST, "/api/v1/agent-packages", Buffer.buffer(java.nio.file.Files.readAllBytes(
+        jp.mamori.console.agentpackages.TestDebs.build(f.console.dataDir, "mamori-agent", AGENT_VERSION_B, "all", "gzip"))),
+        "application/vnd.debian.binary-package").statusCode()).isEqualTo(201);
+    assertThat(operator.post("/api/v1/agent-packages/" + AGENT_VERSION_B + "/release", new JsonObject().put("chamberId", f.chamberB))
+        .statusCode()).isEqualTo(200);
     referralB = adminB.post("/api/v1/tickets/" + ticketB + "/referrals", new JsonObject().put("partnerId", partnerB).put("onSite", false))
         .bodyAsJsonObject().getLong("id");
     advisoryB = adminB.post("/api/v1/chambers/" + f.chamberB + "/advisories", new JsonObject().put("severity", "urgent")
