@@ -18,10 +18,17 @@ import jp.mamori.agent.config.AgentConfig;
 import jp.mamori.agent.daemon.AgentJobs;
 import jp.mamori.agent.daemon.ScheduledJob;
 import jp.mamori.checks.finding.CheckRun;
+import jp.mamori.testing.OwnNetwork;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LanJobsTest {
+  @BeforeAll
+  static void onlyInItsOwnNetwork() {
+    OwnNetwork.require("LanJobsTest");
+  }
+
   private final Clock clock = Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC);
 
   private List<ScheduledJob> jobs(AgentConfig c, Path dir) {

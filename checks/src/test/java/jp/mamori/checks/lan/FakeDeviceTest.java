@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 import jp.mamori.checks.finding.Finding;
 import jp.mamori.checks.finding.Severity;
+import jp.mamori.testing.OwnNetwork;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -21,6 +23,11 @@ import org.junit.jupiter.api.Timeout;
  * back-off, TLS 1.0-only pages, old SSH tags, NTLMSSP builds, NFS exports and UPnP port mappings.
  */
 class FakeDeviceTest {
+  @BeforeAll
+  static void onlyInItsOwnNetwork() {
+    OwnNetwork.require("FakeDeviceTest");
+  }
+
 
   @Test
   @Timeout(60)

@@ -21,6 +21,8 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 import jp.mamori.checks.finding.Finding;
 import jp.mamori.checks.finding.Severity;
+import jp.mamori.testing.OwnNetwork;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +33,11 @@ import org.junit.jupiter.api.io.TempDir;
  * consoles recognised by the administration they offer, and TLS 1.3-only admin pages.
  */
 class RedTeamDeviceTest {
+  @BeforeAll
+  static void onlyInItsOwnNetwork() {
+    OwnNetwork.require("RedTeamDeviceTest");
+  }
+
 
   /** A telnet device: option negotiation first, then {@code dialogue} on plain lines (IAC answers skipped). */
   interface Dialogue {
