@@ -76,7 +76,11 @@ public final class JobRunner {
     }
     Instant started = clock.instant();
     update(job.name(), true, started, s == null ? null : s.lastFinished(), s == null ? 0 : s.lastFindings(), null);
-    return probes.executeBlocking(job::run, false)
+    return probes.executeBlocking(() -> {
+      // logged when it really starts: checks wait for each other on the probe executor
+      LOG.info("{}: started", job.name());
+      return job.run();
+    }, false)
         .compose(run -> writer.add(run, c -> outbox.putState(c, "job.last-finished." + job.name(), clock.instant().toString()))
             .map(n -> run))
         .onSuccess(run -> {
