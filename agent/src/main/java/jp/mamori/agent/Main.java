@@ -50,14 +50,7 @@ public final class Main {
     return m;
   }
 
-  private static final String LOG_LEVEL_PROPERTY = "org.slf4j.simpleLogger.defaultLogLevel";
-
   public static void main(String[] argv) {
-    // slf4j-simple takes its level from a system property; operators set it in the environment
-    String level = System.getenv("MAMORI_LOG_LEVEL");
-    if (level != null && !level.isBlank() && System.getProperty(LOG_LEVEL_PROPERTY) == null) {
-      System.setProperty(LOG_LEVEL_PROPERTY, level.strip().toLowerCase(java.util.Locale.ROOT));
-    }
     int code = run(List.of(argv), System.out, System.err);
     System.out.flush();
     System.exit(code);
