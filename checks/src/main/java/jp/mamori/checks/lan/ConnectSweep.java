@@ -42,9 +42,9 @@ final class ConnectSweep {
   static List<Boolean> run(List<Target> targets, Pace pace, Duration timeout, boolean reset) throws InterruptedException {
     Boolean[] results = new Boolean[targets.size()];
     long timeoutNanos = timeout.toNanos();
+    // started in order with the same timeout, so the first not-done is always the next to expire
+    ArrayDeque<Pending> inFlight = new ArrayDeque<>();
     try (Selector selector = Selector.open()) {
-      // started in order with the same timeout, so the first not-done is always the next to expire
-      ArrayDeque<Pending> inFlight = new ArrayDeque<>();
       int next = 0;
       while (next < targets.size() || !inFlight.isEmpty()) {
         if (Thread.interrupted()) {
@@ -93,6 +93,13 @@ final class ConnectSweep {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("connect sweep: cannot open a selector: " + e.getMessage(), e);
+    } finally {
+      // interrupted: the connects still open are closed and their slots given back
+      for (Pending p : inFlight) {
+        if (!p.done) {
+          finish(p, pace);
+        }
+      }
     }
     return new ArrayList<>(Arrays.asList(results));
   }

@@ -27,6 +27,22 @@ class ConnectSweepTest {
     }
   }
 
+  /** A listener whose accept queue is full drops further SYNs: a connect to it neither succeeds nor is refused. */
+  private static List<Socket> fillAcceptQueue(ServerSocket full) throws Exception {
+    List<Socket> filling = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      Socket s = new Socket();
+      try {
+        s.connect(new InetSocketAddress(LO, full.getLocalPort()), 300);
+        filling.add(s);
+      } catch (java.net.SocketTimeoutException e) {
+        s.close();
+        break;
+      }
+    }
+    return filling;
+  }
+
   @Test
   void tellsOpenFromRefusedInTheTargetsOrderWithinTheInFlightLimit() throws Exception {
     try (ServerSocket a = new ServerSocket(0, 50, LO); ServerSocket b = new ServerSocket(0, 50, LO)) {
@@ -50,20 +66,9 @@ class ConnectSweepTest {
 
   @Test
   void aTargetThatNeverAnswersIsNullAfterTheTimeoutWhileTheOthersAreAnswered() throws Exception {
-    // a listener whose accept queue is full drops further SYNs: the connect neither succeeds nor is refused
     try (ServerSocket full = new ServerSocket(0, 1, LO); ServerSocket open = new ServerSocket(0, 50, LO)) {
-      List<Socket> filling = new ArrayList<>();
+      List<Socket> filling = fillAcceptQueue(full);
       try {
-        for (int i = 0; i < 4; i++) {
-          Socket s = new Socket();
-          try {
-            s.connect(new InetSocketAddress(LO, full.getLocalPort()), 300);
-            filling.add(s);
-          } catch (java.net.SocketTimeoutException e) {
-            s.close();
-            break;
-          }
-        }
         int closed = closedPort();
         long start = System.nanoTime();
         List<Boolean> r = ConnectSweep.run(List.of(new Target(LO, full.getLocalPort()), new Target(LO, open.getLocalPort()),
@@ -71,6 +76,38 @@ class ConnectSweepTest {
         long tookMs = (System.nanoTime() - start) / 1_000_000;
         assertThat(r).containsExactly(null, true, false);
         assertThat(tookMs).isGreaterThanOrEqualTo(650);
+      } finally {
+        for (Socket s : filling) {
+          s.close();
+        }
+      }
+    }
+  }
+
+  @Test
+  void anInterruptedSweepStopsAndGivesItsSlotsBack() throws Exception {
+    try (ServerSocket full = new ServerSocket(0, 1, LO)) {
+      List<Socket> filling = fillAcceptQueue(full);
+      try {
+        Pace pace = new Pace(1000, 2);
+        List<Target> targets = List.of(new Target(LO, full.getLocalPort()), new Target(LO, full.getLocalPort()),
+            new Target(LO, full.getLocalPort()));
+        java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread t = new Thread(() -> {
+          try {
+            ConnectSweep.run(targets, pace, Duration.ofSeconds(30), true);
+          } catch (Throwable e) {
+            thrown.set(e);
+          }
+        });
+        t.start();
+        Thread.sleep(300);
+        t.interrupt();
+        t.join(5000);
+        assertThat(t.isAlive()).isFalse();
+        assertThat(thrown.get()).isInstanceOf(InterruptedException.class).hasMessageContaining("1 target(s) left");
+        assertThat(pace.tryAcquire(Duration.ZERO)).isTrue();
+        assertThat(pace.tryAcquire(Duration.ZERO)).isTrue();
       } finally {
         for (Socket s : filling) {
           s.close();
