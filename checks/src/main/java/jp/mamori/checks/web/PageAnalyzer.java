@@ -34,9 +34,27 @@ public final class PageAnalyzer {
   private static final Pattern DEFACED_TITLE = Pattern.compile("(?i)\\b(hacked|defaced|pwned|0wned|owned\\s+by)\\b");
   private static final Pattern IMPORT = Pattern.compile("@import\\s+(?:url\\()?\\s*[\"']?([^\"')\\s;]+)");
   private static final Pattern HIDING_RULE = Pattern.compile("([.#][A-Za-z0-9_-]{1,80})\\s*\\{([^}]{0,400})\\}");
-  private static final Pattern NEG_OFFSET = Pattern.compile("(left|top|right|text-indent|margin-left)\\s*:\\s*-\\s*(\\d{3,})");
+  private static final Pattern NEG_OFFSET = Pattern.compile(
+      "(left|top|right|bottom|text-indent|margin-left|margin-top)\\s*:\\s*-\\s*(\\d{3,})");
   private static final Pattern TINY_FONT = Pattern.compile("font-size\\s*:\\s*(0|[01](\\.\\d+)?px|0?\\.\\d+(em|rem|pt)|1pt)\\s*(;|$|!)");
   private static final Pattern TINY_BOX = Pattern.compile("(^|;)\\s*(width|height)\\s*:\\s*[01](px)?\\s*(;|$|!)");
+  private static final Pattern COLLAPSED_BOX = Pattern.compile(
+      "(^|;)\\s*(width|height|max-width|max-height)\\s*:\\s*[01](px)?\\s*(;|$|!)");
+  private static final Pattern SCALED_AWAY = Pattern.compile("transform\\s*:[^;]{0,40}scale[xy]?\\(\\s*0(\\.0+)?\\s*[,)]");
+  private static final Pattern CLIPPED_AWAY = Pattern.compile("clip\\s*:\\s*rect\\(\\s*0|clip-path\\s*:\\s*(inset\\(\\s*50%|circle\\(\\s*0)");
+  private static final Pattern TRANSPARENT = Pattern.compile("(^|;)\\s*opacity\\s*:\\s*0?(\\.0+)?\\s*(;|$|!)");
+  private static final Pattern SCRIPT_HIDES = Pattern.compile(
+      "getElementById\\(\\s*[\"']([\\w-]{1,80})[\"']\\s*\\)\\.style\\.(display\\s*=\\s*[\"']none|visibility\\s*=\\s*[\"']hidden)|"
+          + "\\$\\(\\s*[\"']#([\\w-]{1,80})[\"']\\s*\\)\\.hide\\(\\s*\\)");
+  private static final Pattern PIXEL_BOX = Pattern.compile("(^|;)(width|height):[01](px)?(;|$|!)");
+  /** Class names and ids with long numbers are generated per build or per page: not part of the skeleton. */
+  private static final Pattern GENERATED = Pattern.compile("\\d{3,}");
+  private static final Pattern REFRESH_URL = Pattern.compile("(?i)url\\s*=\\s*['\"]?\\s*([^'\"\\s]+)");
+  private static final Pattern DOWNLOAD = Pattern.compile(
+      "(?i)\\.(exe|msi|msix|scr|zip|rar|7z|iso|img|vhd|hta|vbs|js|jse|wsf|bat|cmd|ps1|apk|dmg|pkg|jar|lnk)$");
+  private static final Pattern UPDATE_WORDS = Pattern.compile(
+      "(?i)(update|upgrade|out of date|outdated|アップデート|更新|最新版|最新ではありません|古いバージョン|バージョンが古)");
+  private static final Pattern BROWSER_WORDS = Pattern.compile("(?i)(browser|chrome|firefox|edge|safari|flash player|ブラウザ)");
   private static final Pattern COLOR = Pattern.compile("(^|;)\\s*color\\s*:\\s*([^;!]+)");
   private static final Pattern BACKGROUND = Pattern.compile("background(-color)?\\s*:\\s*([^;!]+)");
   private static final Pattern SENSITIVE = Pattern.compile("(?i)(pass|card|cc[-_]?num|cvv|cvc|expir|secur|カード|暗証)");
@@ -78,15 +96,24 @@ public final class PageAnalyzer {
 
     for (Element s : doc.getElementsByTag("script")) {
       String type = s.attr("type").toLowerCase(Locale.ROOT);
-      if (s.hasAttr("src")) {
+      String inline = s.hasAttr("src") ? dataScript(s.attr("src")) : null;
+      if (s.hasAttr("src") && inline == null) {
         add(resources, Kind.SCRIPT, base, s.attr("src"), s, false, false);
       } else if (type.isEmpty() || type.contains("javascript") || type.equals("module")) {
-        String js = s.data();
+        // a data: URL script is inline code in disguise
+        String js = inline != null ? inline : s.data();
         if (js.isBlank()) {
           continue;
         }
         scriptHashes.add(sha256(js.strip()));
-        ScriptScanner.Result r = scripts.scan(js, page);
+        // skimmers keep their drop URL in the tag's own data- attributes and read it through dataset
+        StringBuilder attrs = new StringBuilder();
+        for (org.jsoup.nodes.Attribute a : s.attributes()) {
+          if (a.getKey().startsWith("data-") && a.getValue().contains("//") && attrs.length() < 4096) {
+            attrs.append("\n;'").append(a.getValue().replace("'", "")).append("';");
+          }
+        }
+        ScriptScanner.Result r = scripts.scan(attrs.isEmpty() ? js : js + attrs, page);
         obs.addAll(r.observations());
         hosts.addAll(r.hostsMentioned());
         for (URI b : r.beacons()) {
@@ -94,6 +121,9 @@ public final class PageAnalyzer {
         }
         for (URI l : r.loads()) {
           resources.add(new Resource(Kind.SCRIPT, l, Finding.snippet(js.strip()), false, false));
+        }
+        for (URI f : r.formActions()) {
+          resources.add(new Resource(Kind.FORM, f, Finding.snippet(js.strip()), false, false));
         }
         for (String tag : r.iframeTags()) {
           Element f = org.jsoup.Jsoup.parseBodyFragment(tag, page.toString()).selectFirst("iframe[src]");
@@ -128,7 +158,7 @@ public final class PageAnalyzer {
       String rel = l.attr("rel").toLowerCase(Locale.ROOT);
       if (rel.contains("stylesheet")) {
         add(resources, Kind.STYLESHEET, base, l.attr("href"), l, false, false);
-      } else if ((rel.contains("preload") || rel.contains("modulepreload")) && l.attr("as").equalsIgnoreCase("script")) {
+      } else if (rel.contains("modulepreload") || rel.contains("preload") && l.attr("as").equalsIgnoreCase("script")) {
         add(resources, Kind.SCRIPT, base, l.attr("href"), l, false, false);
       }
     }
@@ -151,6 +181,10 @@ public final class PageAnalyzer {
       if (!action.isEmpty()) {
         add(resources, Kind.FORM, base, action, form.clone().empty(), false, sensitive);
       }
+      // a submit button's formaction overrides the form's action
+      for (Element b : form.select("button[formaction], input[formaction]")) {
+        add(resources, Kind.FORM, base, b.attr("formaction"), b, false, sensitive);
+      }
     }
     for (Element img : doc.select("img[src]")) {
       URI u = Sites.resolve(page, img.attr("src"));
@@ -164,10 +198,9 @@ public final class PageAnalyzer {
     URI refresh = null;
     for (Element meta : doc.select("meta[http-equiv]")) {
       if (meta.attr("http-equiv").equalsIgnoreCase("refresh")) {
-        String content = meta.attr("content");
-        int i = content.toLowerCase(Locale.ROOT).indexOf("url=");
-        if (i >= 0) {
-          refresh = Sites.resolve(page, content.substring(i + 4).replace("'", "").replace("\"", "").strip());
+        Matcher rm = REFRESH_URL.matcher(Bodies.cut(meta.attr("content"), 4096));
+        if (rm.find()) {
+          refresh = Sites.resolve(page, rm.group(1));
           if (refresh != null && !Sites.sameSite(page, refresh)) {
             obs.add(Observation.of("web.redirect-offsite", Severity.CRITICAL, Sites.host(refresh),
                 Finding.snippet(meta.outerHtml())).with("to", refresh.toString()).with("how", "meta refresh"));
@@ -195,8 +228,19 @@ public final class PageAnalyzer {
       }
     }
     resources.forEach(r -> hosts.add(Sites.host(r.url())));
+    int sources = 0;
+    for (Element e : doc.select("img[src], source[src], video[src], audio[src], input[src], link[href]")) {
+      if (sources++ > 1000) {
+        break;
+      }
+      URI u = Sites.resolve(page, e.hasAttr("src") ? e.attr("src") : e.attr("href"));
+      if (u != null) {
+        hosts.add(Sites.host(u));
+      }
+    }
 
     spam(doc, page, hiddenSelectors, obs);
+    fakeUpdate(doc, page, obs);
 
     String title = Bodies.cut(doc.title(), 1000);
     // the text comparisons need the page's gist, not megabytes of it: cap before the copies below
@@ -239,7 +283,16 @@ public final class PageAnalyzer {
     Set<Integer> sh = Texts.shingles(norm, 20_000);
     return new PageFacts(page, Finding.snippet(title), Texts.language(bodyText), bodyText.length(), resources, obs,
         pageLinks, offsiteLinks, hosts, generator, versions, wordpress, refresh, Texts.sketch(sh),
-        Texts.sketch(structure(doc)), keepShingles ? sh : Set.of(), spamTerms, scriptHashes, blocked);
+        Texts.sketch(structure(doc)), keepShingles ? sh : Set.of(), spamTerms, scriptHashes,
+        blocked && isChallengeSized(bodyText, pageLinks));
+  }
+
+  /**
+   * A challenge page says little and links nowhere; a normal page of a site behind a bot-protection service carries
+   * the same markers in its scripts (Cloudflare's challenge-platform snippet) and must still be checked.
+   */
+  static boolean isChallengeSized(String bodyText, List<URI> pageLinks) {
+    return bodyText.length() < 1500 && pageLinks.size() < 5;
   }
 
   boolean isBlockedPage(String title, String html) {
@@ -277,6 +330,28 @@ public final class PageAnalyzer {
     }
   }
 
+  /** The code of a {@code data:} script URL (base64 or percent-encoded), or null for any other src. */
+  static String dataScript(String src) {
+    String s = src.strip();
+    if (!s.regionMatches(true, 0, "data:", 0, 5)) {
+      return null;
+    }
+    int comma = s.indexOf(',');
+    if (comma < 0) {
+      return "";
+    }
+    String meta = s.substring(5, comma).toLowerCase(Locale.ROOT);
+    String payload = Bodies.cut(s.substring(comma + 1), ScriptScanner.MAX_SCAN * 2);
+    try {
+      if (meta.endsWith(";base64")) {
+        return new String(java.util.Base64.getMimeDecoder().decode(payload), StandardCharsets.UTF_8);
+      }
+      return java.net.URLDecoder.decode(payload.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return payload;
+    }
+  }
+
   private void add(List<Resource> out, Kind kind, URI page, String href, Element e, boolean hidden, boolean sensitive) {
     String h = href.strip();
     if (h.startsWith("//")) {
@@ -302,14 +377,17 @@ public final class PageAnalyzer {
     String w = img.attr("width").strip();
     String h = img.attr("height").strip();
     boolean tiny = (w.equals("0") || w.equals("1")) && (h.equals("0") || h.equals("1"));
-    return tiny || TINY_BOX.matcher(style(img)).find() && style(img).matches(".*(width|height)\\s*:\\s*[01](px)?.*");
+    return tiny || TINY_BOX.matcher(style(img)).find();
   }
 
   static String style(Element e) {
     return e.attr("style").toLowerCase(Locale.ROOT).replace("\n", " ");
   }
 
-  /** Class and id selectors that a page's own CSS hides (display:none, off-screen, ...). */
+  /**
+   * Class and id selectors that a page's own CSS hides (display:none, off-screen, ...), and ids its inline scripts
+   * hide as soon as they run (spam shown to crawlers that do not run scripts).
+   */
   private static Set<String> hidingSelectors(Document doc) {
     Set<String> out = new HashSet<>();
     for (Element st : doc.getElementsByTag("style")) {
@@ -320,22 +398,44 @@ public final class PageAnalyzer {
         }
       }
     }
+    int scripts = 0;
+    for (Element sc : doc.getElementsByTag("script")) {
+      if (scripts++ > 100 || sc.hasAttr("src")) {
+        continue;
+      }
+      Matcher m = SCRIPT_HIDES.matcher(Bodies.cut(sc.data(), 100_000));
+      while (m.find()) {
+        out.add("#" + (m.group(1) != null ? m.group(1) : m.group(3)));
+      }
+    }
     return out;
   }
 
   static boolean hidingStyle(String css) {
+    if (css.isEmpty()) {
+      return false;
+    }
     String s = css.replace(" ", "");
-    if (s.contains("display:none") || s.contains("visibility:hidden") || s.contains("opacity:0;") || s.endsWith("opacity:0")) {
+    if (s.contains("display:none") || s.contains("visibility:hidden") || TRANSPARENT.matcher(css).find()) {
       return true;
     }
-    if (NEG_OFFSET.matcher(css).find() && (s.contains("position:absolute") || s.contains("position:fixed")
-        || s.contains("text-indent"))) {
+    boolean positioned = s.contains("position:absolute") || s.contains("position:fixed");
+    Matcher off = NEG_OFFSET.matcher(css);
+    while (off.find()) {
+      // far off-screen; a centring margin of a few hundred pixels is layout, not hiding
+      int by = off.group(2).length() > 6 ? Integer.MAX_VALUE : Integer.parseInt(off.group(2));
+      String side = off.group(1);
+      if (side.equals("text-indent") || by >= 900 && (positioned || side.startsWith("margin"))) {
+        return true;
+      }
+    }
+    if (TINY_FONT.matcher(css).find() || SCALED_AWAY.matcher(css).find()) {
       return true;
     }
-    if (TINY_FONT.matcher(css).find()) {
+    if (s.contains("overflow:hidden") && COLLAPSED_BOX.matcher(css).find()) {
       return true;
     }
-    if (s.contains("overflow:hidden") && TINY_BOX.matcher(css).find()) {
+    if (positioned && CLIPPED_AWAY.matcher(css).find()) {
       return true;
     }
     Matcher c = COLOR.matcher(css);
@@ -380,7 +480,7 @@ public final class PageAnalyzer {
         return true;
       }
       String st = style(e).replace(" ", "");
-      if (st.matches(".*(^|;)(width|height):[01](px)?(;|$|!).*")) {
+      if (PIXEL_BOX.matcher(st).find()) {
         return true;
       }
     }
@@ -397,14 +497,16 @@ public final class PageAnalyzer {
     if (doc.body() == null) {
       return;
     }
-    // outermost hidden elements, found in one pass (hostile pages nest thousands of them)
+    // outermost hidden elements, found in one pass (hostile pages nest thousands of them); <noscript> in the body
+    // is hidden from every visitor with scripts on, and spam hides there for crawlers
     List<Element> roots = new ArrayList<>();
     int[] hiddenDepth = {-1};
     NodeTraversor.traverse(new NodeVisitor() {
       @Override
       public void head(Node node, int depth) {
-        if (hiddenDepth[0] < 0 && roots.size() < 200 && node instanceof Element e && selfHidden(e, hiddenSelectors)
-            && !accessible(e) && !e.tagName().equals("script") && !e.tagName().equals("template")) {
+        if (hiddenDepth[0] < 0 && roots.size() < 200 && node instanceof Element e && !e.tagName().equals("script")
+            && !e.tagName().equals("template") && (e.tagName().equals("noscript") || selfHidden(e, hiddenSelectors))
+            && !accessible(e)) {
           roots.add(e);
           hiddenDepth[0] = depth;
         }
@@ -419,16 +521,22 @@ public final class PageAnalyzer {
     }, doc.body());
     for (Element root : roots) {
       Set<String> offsite = new LinkedHashSet<>();
+      int links = 0;
+      int offsiteLinks = 0;
       for (Element a : root.select("a[href]")) {
         URI u = Sites.resolve(page, a.attr("href"));
+        links++;
         if (u != null && !Sites.sameSite(page, u) && !rules.isKnownPlatform(Sites.host(u))) {
           offsite.add(Sites.host(u));
+          offsiteLinks++;
         }
       }
       String text = Bodies.cut(root.text(), MAX_TEXT);
       Map<String, Integer> terms = Texts.spamTerms(text, rules.spamWords);
       int score = Texts.score(terms);
-      if ((!offsite.isEmpty() && (score >= 2 || offsite.size() >= 3)) || score >= 3) {
+      // without spam words, a hidden block is spam when it is mostly links to other sites (a hidden menu is not)
+      boolean linkBlock = offsite.size() >= 3 && offsiteLinks * 2 > links;
+      if ((!offsite.isEmpty() && (score >= 2 || linkBlock)) || score >= 3) {
         String id = offsite.isEmpty() ? "hidden-text" : offsite.iterator().next();
         obs.add(Observation.of("web.seo-spam", Severity.HIGH, "hidden:" + id, Finding.snippet(root.outerHtml()))
             .with("how", "hidden " + (offsite.isEmpty() ? "text" : "links")).with("terms", String.join(", ", terms.keySet()))
@@ -438,7 +546,7 @@ public final class PageAnalyzer {
     }
     // visible spam: link anchors with strong spam words pointing elsewhere, or a page full of spam vocabulary
     int anchors = 0;
-    for (Element a : doc.body().select("a[href]")) {
+    for (Element a : doc.body().select("a[href], area[href]")) {
       if (anchors++ > 1000) {
         break;
       }
@@ -446,8 +554,9 @@ public final class PageAnalyzer {
       if (u == null || Sites.sameSite(page, u) || rules.isKnownPlatform(Sites.host(u))) {
         continue;
       }
-      Map<String, Integer> terms = Texts.spamTerms(a.text() + " " + a.attr("title"), rules.spamWords);
-      if (Texts.strong(terms) >= 1) {
+      Map<String, Integer> terms = Texts.spamTerms(a.text() + " " + a.attr("title") + " " + a.attr("alt"), rules.spamWords);
+      // a strong word, or a brand name with bargain words ("シャネル バッグ 激安 通販")
+      if (Texts.strong(terms) >= 1 || terms.containsValue(2) && Texts.score(terms) >= 5) {
         obs.add(Observation.of("web.seo-spam", Severity.HIGH, "link:" + Sites.host(u), Finding.snippet(a.outerHtml()))
             .with("how", "spam link").with("terms", String.join(", ", terms.keySet())));
         return;
@@ -458,6 +567,40 @@ public final class PageAnalyzer {
     if (Texts.strong(terms) >= 2 || Texts.score(terms) >= 7 && Texts.strong(terms) >= 1) {
       obs.add(Observation.of("web.seo-spam", Severity.HIGH, "vocabulary", Finding.snippet(String.join(", ", terms.keySet())))
           .with("how", "spam vocabulary").with("terms", String.join(", ", terms.keySet())));
+    }
+  }
+
+  /**
+   * A fake browser update (SocGholish, ClearFake and their copies): an off-site download of a program or an archive
+   * offered with "update your browser" wording around it.
+   */
+  private void fakeUpdate(Document doc, URI page, List<Observation> obs) {
+    if (doc.body() == null) {
+      return;
+    }
+    int anchors = 0;
+    int downloads = 0;
+    for (Element a : doc.body().select("a[href]")) {
+      if (anchors++ > 1000 || downloads > 20) {
+        return;
+      }
+      URI u = Sites.resolve(page, a.attr("href"));
+      if (u == null || Sites.sameSite(page, u) || rules.isKnownPlatform(Sites.host(u)) || u.getPath() == null
+          || !DOWNLOAD.matcher(u.getPath()).find()) {
+        continue;
+      }
+      downloads++;
+      Element around = a;
+      for (int up = 0; up < 2 && around.parent() != null && around.parent() != doc.body(); up++) {
+        around = around.parent();
+      }
+      String text = Bodies.cut(around.text(), 2000);
+      if (UPDATE_WORDS.matcher(text).find() && BROWSER_WORDS.matcher(text).find()) {
+        String host = Sites.host(u);
+        obs.add(Observation.of("web.fake-update", Severity.CRITICAL, host, Finding.snippet(around.outerHtml()))
+            .with("host", host).with("download", u.toString()));
+        return;
+      }
     }
   }
 
@@ -472,11 +615,11 @@ public final class PageAnalyzer {
       String token = (parent == null ? "" : parent.tagName()) + ">" + e.tagName();
       out.add(Texts.mix(token.hashCode()));
       for (String c : e.classNames()) {
-        if (c.length() < 60 && !c.matches(".*\\d{3,}.*")) {
+        if (c.length() < 60 && !GENERATED.matcher(c).find()) {
           out.add(Texts.mix((e.tagName() + "." + c).hashCode()));
         }
       }
-      if (!e.id().isEmpty() && e.id().length() < 60 && !e.id().matches(".*\\d{3,}.*")) {
+      if (!e.id().isEmpty() && e.id().length() < 60 && !GENERATED.matcher(e.id()).find()) {
         out.add(Texts.mix((e.tagName() + "#" + e.id()).hashCode()));
       }
     }

@@ -48,6 +48,7 @@ public final class Patrol {
       "web.tls-expiring", "web.tls-legacy-protocol");
   static final int MAX_SCRIPT_FILES = 12;
   static final int MAX_SCRIPT_BYTES = 512 * 1024;
+  static final String SEARCH_REFERRER = "https://www.google.co.jp/search?oq=search.yahoo.co.jp+bing.com&q=";
   private static final Pattern PRIORITY = Pattern.compile(
       "(?i)(contact|inquiry|toiawase|form|cart|checkout|order|shop|login|account|entry|reserve|yoyaku|mail)");
 
@@ -190,15 +191,20 @@ public final class Patrol {
       if (browserView != null) {
         pages.add(browserView);
       }
+      Set<String> knownPages = new HashSet<>(state.list("pages"));
+      knownPages.add(homeUrl.toString());
       int failedPages = crawl(fetcher, state, homeUrl, patrolView, pages, found, started);
+      if (Duration.between(started, clock.instant()).compareTo(options.patrolDeadline()) < 0) {
+        new SitemapCheck(fetcher, analyzer).run(state, homeUrl, new HashSet<>(state.list("pages")), found);
+      }
       for (PageFacts p : pages) {
         found.addAll(p.uri(), p.observations());
       }
 
-      scriptFiles(fetcher, pages, iocs, found);
-      origins(state, pages, found);
+      List<PageFacts> withFiles = scriptFiles(fetcher, pages, iocs, found);
+      origins(state, withFiles, found);
       ioc(iocs, pages, found);
-      outboundLinks(state, pages, found);
+      outboundLinks(state, pages, knownPages, found);
       homeChanges(state, patrolView, found);
       cms(fetcher, homeUrl, pages, found);
       Hygiene.headers(last, homeUrl.getScheme().equals("https")).ifPresent(o -> found.add(homeUrl, o));
@@ -309,7 +315,8 @@ public final class Patrol {
 
   private void searchReferrer(Fetcher fetcher, URI site, String host, URI homeUrl, Chain browser, PageFacts browserView,
       Findings found) {
-    Chain ref = fetcher.follow(site, As.MOBILE, "https://www.google.com/search?q=" + host);
+    // hacked .htaccess and PHP look for an engine's name anywhere in the Referer: name Google, Yahoo! JAPAN and Bing
+    Chain ref = fetcher.follow(site, As.MOBILE, SEARCH_REFERRER + host);
     if (ref.offsite() != null && browser.offsite() == null) {
       found.add(homeUrl, Observation.of("web.redirect-search-referrer", Severity.CRITICAL, Sites.host(ref.offsite()),
           String.join("\n", ref.describe())).with("to", ref.offsite().toString()).with("how", "server redirect")
@@ -438,8 +445,12 @@ public final class Patrol {
     return failed;
   }
 
-  /** Same-site script files: injected code is often appended to the theme's or CMS's own JavaScript. */
-  private void scriptFiles(Fetcher fetcher, List<PageFacts> pages, IocList iocs, Findings found) {
+  /**
+   * Same-site script files: injected code is often appended to the theme's or CMS's own JavaScript. Returns the
+   * pages plus, for each page whose files load scripts from elsewhere, a summary holding those loads, so that
+   * their origins are compared with the baseline like the page's own.
+   */
+  private List<PageFacts> scriptFiles(Fetcher fetcher, List<PageFacts> pages, IocList iocs, Findings found) {
     Map<URI, URI> files = new LinkedHashMap<>();
     for (PageFacts p : pages) {
       for (Resource r : p.resources()) {
@@ -449,6 +460,7 @@ public final class Patrol {
       }
     }
     ScriptScanner scanner = new ScriptScanner(rules);
+    Map<URI, List<Resource>> loads = new LinkedHashMap<>();
     for (Map.Entry<URI, URI> f : files.entrySet()) {
       Response r = fetcher.get(f.getKey(), As.PATROL, f.getValue().toString(), MAX_SCRIPT_BYTES);
       String type = r.header("content-type") == null ? "" : r.header("content-type").toLowerCase(Locale.ROOT);
@@ -456,8 +468,13 @@ public final class Patrol {
         continue;
       }
       String js = Bodies.text(r.body());
-      for (Observation o : scanner.scan(js, f.getValue(), true).observations()) {
+      ScriptScanner.Result scanned = scanner.scan(js, f.getValue(), true);
+      for (Observation o : scanned.observations()) {
         found.add(f.getValue(), o.with("file", f.getKey().toString()));
+      }
+      for (URI l : scanned.loads()) {
+        loads.computeIfAbsent(f.getValue(), k -> new ArrayList<>()).add(new Resource(Kind.SCRIPT, l,
+            "loaded by " + f.getKey(), false, false));
       }
       String hash = PageAnalyzer.sha256(js.strip());
       if (iocs.scriptSha256().contains(hash)) {
@@ -465,6 +482,10 @@ public final class Patrol {
             .with("host", "script " + f.getKey().getPath()).with("iocListVersion", iocs.version()));
       }
     }
+    List<PageFacts> out = new ArrayList<>(pages);
+    loads.forEach((page, list) -> out.add(new PageFacts(page, "", "unknown", 0, list, List.of(), List.of(), Set.of(),
+        Set.of(), null, Set.of(), false, null, List.of(), List.of(), Set.of(), Map.of(), Set.of(), false)));
+    return out;
   }
 
   /**
@@ -547,13 +568,18 @@ public final class Patrol {
     }
   }
 
-  private void outboundLinks(PatrolState state, List<PageFacts> pages, Findings found) {
+  /**
+   * A link farm: a page the patrol knew suddenly links to many more other sites. A page added since (a links page,
+   * a partner list) is the owner's edit unless its words say otherwise, which the spam checks read.
+   */
+  private void outboundLinks(PatrolState state, List<PageFacts> pages, Set<String> knownPages, Findings found) {
     int baselineMax = state.json().getInteger("maxOffsiteLinks", -1);
     int now = 0;
     for (PageFacts p : pages) {
       int n = p.offsiteLinkHosts().size();
       now = Math.max(now, n);
-      if (baselineMax >= 0 && n >= Math.max(baselineMax * 2, baselineMax + 15)) {
+      boolean known = knownPages.contains(p.uri().toString());
+      if (baselineMax >= 0 && known && n >= Math.max(baselineMax * 2, baselineMax + 15)) {
         found.add(p.uri(), Observation.of("web.seo-spam", Severity.HIGH, "outbound-links",
             String.join(", ", p.offsiteLinkHosts())).with("how", n + " links to other sites (before: " + baselineMax + ")"));
       }

