@@ -52,6 +52,7 @@ public final class Database {
   private volatile boolean closed;
   private Future<Void> closing;
   private final AtomicLong commits = new AtomicLong();
+  private final AtomicLong writes = new AtomicLong();
 
   private Database(Vertx vertx, Path file, Connection writeConnection, int readerThreads) {
     this.vertx = vertx;
@@ -77,6 +78,11 @@ public final class Database {
   /** Write transactions committed so far (each holds one or more writes). */
   public long commits() {
     return commits.get();
+  }
+
+  /** Writes that ran in a committed transaction so far (succeeded or rolled back to their savepoint). */
+  public long writes() {
+    return writes.get();
   }
 
   public Path file() {
@@ -129,6 +135,7 @@ public final class Database {
         }
         c.commit();
         commits.incrementAndGet();
+        writes.addAndGet(group.size());
       } catch (SQLException | RuntimeException | Error e) {
         try {
           c.rollback();
