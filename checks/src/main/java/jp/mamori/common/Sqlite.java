@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,7 +26,7 @@ public final class Sqlite {
     } catch (IOException e) {
       throw new SQLException("cannot create directory for database " + file + ": " + e.getMessage(), e);
     }
-    Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+    Connection c = config(false).createConnection("jdbc:sqlite:" + file.toAbsolutePath());
     try (Statement s = c.createStatement()) {
       s.execute("PRAGMA busy_timeout = 10000");
       s.execute("PRAGMA journal_mode = WAL");
@@ -43,10 +42,25 @@ public final class Sqlite {
 
   /** A connection for reading only (WAL lets it run beside the writer). */
   public static Connection openReader(Path file) throws SQLException {
-    org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
-    config.setReadOnly(true);
+    org.sqlite.SQLiteConfig config = config(true);
     config.setBusyTimeout(10_000);
     return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+  }
+
+  private static org.sqlite.SQLiteConfig config(boolean readOnly) {
+    org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+    config.setReadOnly(readOnly);
+    // the driver would match every update's SQL against a pattern and prepare a second query after each
+    // INSERT; Jdbc.insert asks for the row id itself
+    config.setGetGeneratedKeys(false);
+    return config;
+  }
+
+  /** Sets the connection's page cache (SQLite's default is 2 MiB), for databases much bigger than that. */
+  public static void cacheSize(Connection c, int mib) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("PRAGMA cache_size = -" + (mib * 1024L));
+    }
   }
 
   /**
