@@ -29,8 +29,10 @@ public final class IngestRoutes {
     JsonObject body = Http.body(ctx);
     JsonArray findings = array(body, "findings");
     JsonArray runs = array(body, "runs");
+    // validated on a worker, so the single writer only stores
     return BoxRoutes.box(s, ctx)
-        .compose(box -> s.db().write(c -> s.ingestion().ingest(c, box, findings, runs)))
+        .compose(box -> s.vertx().executeBlocking(() -> Ingestion.parse(findings, runs), false)
+            .compose(delivery -> s.db().write(c -> s.ingestion().ingest(c, box, delivery))))
         .map(result -> {
           s.metrics().received(result.accepted().size(), result.duplicates().size(), result.rejected().size());
           return result.toJson();
