@@ -22,6 +22,7 @@ final class Recorder {
     private long[] fromSent = new long[1024];
     private int n;
     private int errors;
+    private long lastDone;
     private final Map<String, Integer> errorSamples = new TreeMap<>();
 
     synchronized void add(long intendedNanos, long sentNanos, long doneNanos, String error) {
@@ -32,6 +33,7 @@ final class Recorder {
       fromIntended[n] = doneNanos - intendedNanos;
       fromSent[n] = doneNanos - sentNanos;
       n++;
+      lastDone = Math.max(lastDone, doneNanos);
       if (error != null) {
         errors++;
         if (errorSamples.size() < 5 || errorSamples.containsKey(error)) {
@@ -66,17 +68,65 @@ final class Recorder {
     return Math.round(v * 10) / 10.0;
   }
 
-  void started() {
+  private final Map<String, AtomicInteger> open = new ConcurrentHashMap<>();
+
+  /** A call left; returns the handle that records its end once (a second end, e.g. after a timeout, is ignored). */
+  Call started(String label, long intendedNanos, long sentNanos) {
     inFlight.incrementAndGet();
+    open.computeIfAbsent(label, k -> new AtomicInteger()).incrementAndGet();
+    return new Call(label, intendedNanos, sentNanos);
   }
 
-  void done(String label, long intendedNanos, long sentNanos, String error) {
-    series.computeIfAbsent(label, k -> new Series()).add(intendedNanos, sentNanos, System.nanoTime(), error);
-    inFlight.decrementAndGet();
+  final class Call {
+    private final String label;
+    private final long intended;
+    private final long sent;
+    private final java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
+
+    private Call(String label, long intended, long sent) {
+      this.label = label;
+      this.intended = intended;
+      this.sent = sent;
+    }
+
+    void done(String error) {
+      if (ended.compareAndSet(false, true)) {
+        try {
+          series.computeIfAbsent(label, k -> new Series()).add(intended, sent, System.nanoTime(), error);
+        } finally {
+          open.get(label).decrementAndGet();
+          inFlight.decrementAndGet();
+        }
+      }
+    }
   }
 
   int inFlight() {
     return inFlight.get();
+  }
+
+  /** When the last answer for calls whose label starts with {@code prefix} came (System.nanoTime), 0 if none. */
+  long lastDone(String prefix) {
+    long last = 0;
+    for (Map.Entry<String, Series> e : series.entrySet()) {
+      if (e.getKey().startsWith(prefix)) {
+        synchronized (e.getValue()) {
+          last = Math.max(last, e.getValue().lastDone);
+        }
+      }
+    }
+    return last;
+  }
+
+  /** Calls not answered yet, per label. */
+  Map<String, Integer> open() {
+    Map<String, Integer> m = new TreeMap<>();
+    open.forEach((k, v) -> {
+      if (v.get() > 0) {
+        m.put(k, v.get());
+      }
+    });
+    return m;
   }
 
   void clear() {

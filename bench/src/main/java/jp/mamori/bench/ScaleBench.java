@@ -57,6 +57,7 @@ public final class ScaleBench {
       "GET /api/v1/smes", "GET /api/v1/tickets/{id}", "GET /tickets", "GET /tickets/{id}");
   static final double P95_TARGET_MS = 200;
   static final double INGEST_TARGET = 2000;
+  static final long TIMEOUT_MS = 60_000;
 
   private final Vertx vertx = Vertx.vertx();
   private final HttpClientAgent http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setIdleTimeout(120),
@@ -72,6 +73,8 @@ public final class ScaleBench {
   private final AtomicInteger nextBox = new AtomicInteger();
   private final AtomicInteger nextQuery = new AtomicInteger();
   private final BlockingQueue<Buffer> batches = new ArrayBlockingQueue<>(64);
+  private final List<io.vertx.core.Context> loops = new ArrayList<>();
+  private final AtomicInteger nextLoop = new AtomicInteger();
   private volatile boolean producing = true;
 
   public static void main(String[] argv) throws Exception {
@@ -115,6 +118,9 @@ public final class ScaleBench {
         Integer.toString(port)).redirectError(ProcessBuilder.Redirect.appendTo(run.resolve("console.log").toFile()));
     pb.environment().put("MAMORI_JAVA_OPTS", javaOpts);
     pb.environment().put("MAMORI_USER", "root".equals(System.getProperty("user.name")) ? "root" : System.getProperty("user.name"));
+    for (int i = 0; i < 4; i++) {
+      loops.add(vertx.getOrCreateContext()); // called off Vert.x, each is a new context on the next event loop
+    }
     Process console = pb.start();
     JsonObject result = new JsonObject();
     Thread producer = new Thread(this::produceBatches, "batch-producer");
@@ -222,8 +228,15 @@ public final class ScaleBench {
   /** One call of the schedule; never blocks the scheduler. */
   private void call(String label, long intended, HttpMethod method, String path, Buffer body, String cookie, String bearer,
       java.util.function.Consumer<Buffer> onOk) {
-    recorder.started();
-    long sent = System.nanoTime();
+    Recorder.Call call = recorder.started(label, intended, System.nanoTime());
+    // requests leave from a few fixed event loops, never from the scheduler's own thread
+    loops.get(Math.floorMod(nextLoop.getAndIncrement(), loops.size())).runOnContext(v -> send(call, method, path, body, cookie, bearer, onOk));
+  }
+
+  private void send(Recorder.Call call, HttpMethod method, String path, Buffer body, String cookie, String bearer,
+      java.util.function.Consumer<Buffer> onOk) {
+    // an answer that never comes is counted, not waited for
+    long deadline = vertx.setTimer(TIMEOUT_MS, id -> call.done("no answer within " + TIMEOUT_MS / 1000 + " s"));
     RequestOptions o = new RequestOptions().setMethod(method).setAbsoluteURI(base + path).setIdleTimeout(60_000);
     if (cookie != null) {
       o.putHeader("cookie", cookie);
@@ -240,7 +253,10 @@ public final class ScaleBench {
         onOk.accept(b);
       }
       return error;
-    })).onComplete(ar -> recorder.done(label, intended, sent, ar.succeeded() ? ar.result() : ar.cause().toString()));
+    })).onComplete(ar -> {
+      vertx.cancelTimer(deadline);
+      call.done(ar.succeeded() ? ar.result() : ar.cause().toString());
+    });
   }
 
   private OpenLoop.Stream heartbeats() {
@@ -319,16 +335,19 @@ public final class ScaleBench {
     long start = System.nanoTime() + 50_000_000;
     long lag = OpenLoop.run(List.of(heartbeats(), ingestion(rate), queries(queryRate)), start, start + seconds * 1_000_000_000L);
     drain();
+    long lastIngest = recorder.lastDone("POST /api/v1/findings");
     Snapshot s1 = snapshot(pid, run);
     double wall = (s1.nanos() - start) / 1e9;
     JsonObject calls = recorder.summary(seconds);
     long committed = s1.findings() - s0.findings();
+    // committed over the offered period, or until the last answer if the console fell behind
+    double ingestSeconds = Math.max(seconds, (lastIngest - start) / 1e9);
     return new JsonObject().put("seconds", seconds).put("wallSeconds", Recorder.round(wall))
         .put("offered", new JsonObject().put("heartbeatsPerSecond", Recorder.round(smes / 60.0)).put("findingsPerSecond", rate)
             .put("batch", batch).put("advisorCallsPerSecond", queryRate))
         .put("schedulerWorstLagMs", Recorder.round(lag / 1e6)).put("calls", calls)
         .put("findingsAccepted", accepted.get()).put("findingsCommitted", committed)
-        .put("findingsCommittedPerSecond", Recorder.round(committed / wall))
+        .put("findingsCommittedPerSecond", Recorder.round(committed / ingestSeconds))
         .put("consoleCpu", cpu(s0, s1)).put("database", s1.metricsDelta(s0));
   }
 
@@ -339,15 +358,16 @@ public final class ScaleBench {
     long end = start + seconds * 1_000_000_000L;
     AtomicInteger active = new AtomicInteger(senders);
     for (int w = 0; w < senders; w++) {
-      vertx.runOnContext(v -> senderLoop(end, active));
+      loops.get(w % loops.size()).runOnContext(v -> senderLoop(end, active));
     }
     OpenLoop.run(List.of(heartbeats()), start, end);
     while (active.get() > 0) {
       Thread.sleep(20);
     }
     drain();
+    long lastIngest = recorder.lastDone("POST /api/v1/findings");
     Snapshot s1 = snapshot(pid, run);
-    double wall = (s1.nanos() - start) / 1e9;
+    double wall = (lastIngest - start) / 1e9;
     long committed = s1.findings() - s0.findings();
     return new JsonObject().put("seconds", seconds).put("senders", senders).put("batch", batch).put("calls", recorder.summary(seconds))
         .put("findingsCommitted", committed).put("findingsCommittedPerSecond", Recorder.round(committed / wall))
@@ -364,20 +384,25 @@ public final class ScaleBench {
     Buffer b = body == null ? batch() : body;
     long now = System.nanoTime();
     int sme = 1 + ThreadLocalRandom.current().nextInt(smes);
-    recorder.started();
+    Recorder.Call call = recorder.started("POST /api/v1/findings (" + batch + ", flat out)", now, now);
     http.request(new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(base + "/api/v1/findings").setIdleTimeout(60_000)
             .putHeader("authorization", "Bearer " + Seeder.credential(sme)).putHeader("content-type", "application/json"))
         .compose(r -> r.send(b)).compose(resp -> resp.body().map(x -> resp.statusCode() == 200 ? null : resp.statusCode() + " " + x))
         .onComplete(ar -> {
-          recorder.done("POST /api/v1/findings (" + batch + ", flat out)", now, now, ar.succeeded() ? ar.result() : ar.cause().toString());
+          call.done(ar.succeeded() ? ar.result() : ar.cause().toString());
           senderLoop(end, active);
         });
   }
 
   private void drain() throws InterruptedException {
-    long until = System.nanoTime() + 180_000_000_000L;
-    while (recorder.inFlight() > 0 && System.nanoTime() < until) {
+    long start = System.nanoTime();
+    long said = start;
+    while (recorder.inFlight() > 0) {
       Thread.sleep(10);
+      if (System.nanoTime() - said > 10_000_000_000L) {
+        said = System.nanoTime();
+        System.err.printf("  waiting %.0f s for answers: %s%n", (said - start) / 1e9, recorder.open());
+      }
     }
   }
 
