@@ -15,6 +15,9 @@ import java.util.List;
 
 /** Opens SQLite files the one way Mamori uses them: WAL, full fsync on commit, foreign keys on. */
 public final class Sqlite {
+  /** How long a statement waits for a lock another connection holds. */
+  public static final int BUSY_TIMEOUT_MS = 10_000;
+
   private Sqlite() {}
 
   public static Connection open(Path file) throws SQLException {
@@ -28,7 +31,7 @@ public final class Sqlite {
     }
     Connection c = config(false).createConnection("jdbc:sqlite:" + file.toAbsolutePath());
     try (Statement s = c.createStatement()) {
-      s.execute("PRAGMA busy_timeout = 10000");
+      s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
       s.execute("PRAGMA journal_mode = WAL");
       // FULL: an acknowledged commit survives power loss, not only a process crash
       s.execute("PRAGMA synchronous = FULL");
@@ -43,7 +46,7 @@ public final class Sqlite {
   /** A connection for reading only (WAL lets it run beside the writer). */
   public static Connection openReader(Path file) throws SQLException {
     org.sqlite.SQLiteConfig config = config(true);
-    config.setBusyTimeout(10_000);
+    config.setBusyTimeout(BUSY_TIMEOUT_MS);
     return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
   }
 
