@@ -85,6 +85,7 @@ public final class Database {
     this.wal = file.resolveSibling(file.getFileName() + "-wal");
     this.writeConnection = writeConnection;
     this.tuning = tuning;
+    this.checkpointAfter = System.nanoTime();
     String name = "sqlite-" + file.getFileName() + "-" + SEQ.incrementAndGet();
     this.writer = vertx.createSharedWorkerExecutor(name + "-writer", 1, 5, TimeUnit.MINUTES);
     this.readers = readerThreads > 0 ? vertx.createSharedWorkerExecutor(name + "-reader", readerThreads, 5, TimeUnit.MINUTES) : null;
@@ -123,7 +124,7 @@ public final class Database {
 
   /** On the writer, between transactions: copies the log into the file and truncates it once it is past the limit. */
   private void checkpointIfDue() {
-    if (tuning.walLimitMiB() <= 0 || System.nanoTime() < checkpointAfter) {
+    if (tuning.walLimitMiB() <= 0 || System.nanoTime() - checkpointAfter < 0) {
       return;
     }
     try {
