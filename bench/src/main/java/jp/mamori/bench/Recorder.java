@@ -69,6 +69,9 @@ final class Recorder {
   }
 
   private final Map<String, AtomicInteger> open = new ConcurrentHashMap<>();
+  /** Per second of the phase (by due instant): the slowest call, to see when the console stalled. */
+  private final Map<Long, Long> slowest = new ConcurrentHashMap<>();
+  private volatile long phaseStart;
 
   /** A call left; returns the handle that records its end once (a second end, e.g. after a timeout, is ignored). */
   Call started(String label, long intendedNanos, long sentNanos) {
@@ -92,7 +95,9 @@ final class Recorder {
     void done(String error) {
       if (ended.compareAndSet(false, true)) {
         try {
-          series.computeIfAbsent(label, k -> new Series()).add(intended, sent, System.nanoTime(), error);
+          long now = System.nanoTime();
+          series.computeIfAbsent(label, k -> new Series()).add(intended, sent, now, error);
+          slowest.merge((intended - phaseStart) / 1_000_000_000L, now - intended, Math::max);
         } finally {
           open.get(label).decrementAndGet();
           inFlight.decrementAndGet();
@@ -129,8 +134,22 @@ final class Recorder {
     return m;
   }
 
-  void clear() {
+  /** Forgets what was recorded; seconds of the timeline count from {@code startNanos}. */
+  void clear(long startNanos) {
     series.clear();
+    slowest.clear();
+    phaseStart = startNanos;
+  }
+
+  /** The seconds whose slowest call took longer than {@code thresholdMs}: [second, ms], in order. */
+  JsonArray stalls(double thresholdMs) {
+    JsonArray out = new JsonArray();
+    new TreeMap<>(slowest).forEach((second, nanos) -> {
+      if (second >= 0 && nanos / 1e6 > thresholdMs) {
+        out.add(new JsonArray().add(second).add(round(nanos / 1e6)));
+      }
+    });
+    return out;
   }
 
   JsonObject summary(double seconds) {

@@ -330,9 +330,9 @@ public final class ScaleBench {
 
   private JsonObject mixed(int seconds, int rate, int queryRate, long pid, Path run) throws Exception {
     Snapshot s0 = snapshot(pid, run);
-    recorder.clear();
     accepted.set(0);
     long start = System.nanoTime() + 50_000_000;
+    recorder.clear(start);
     long lag = OpenLoop.run(List.of(heartbeats(), ingestion(rate), queries(queryRate)), start, start + seconds * 1_000_000_000L);
     drain();
     long lastIngest = recorder.lastDone("POST /api/v1/findings");
@@ -346,6 +346,7 @@ public final class ScaleBench {
         .put("offered", new JsonObject().put("heartbeatsPerSecond", Recorder.round(smes / 60.0)).put("findingsPerSecond", rate)
             .put("batch", batch).put("advisorCallsPerSecond", queryRate))
         .put("schedulerWorstLagMs", Recorder.round(lag / 1e6)).put("calls", calls)
+        .put("secondsWithACallOver500Ms", recorder.stalls(500))
         .put("findingsAccepted", accepted.get()).put("findingsCommitted", committed)
         .put("findingsCommittedPerSecond", Recorder.round(committed / (double) seconds))
         .put("lastIngestionAnswerAfterPeriodMs", Recorder.round(lagSeconds * 1000))
@@ -354,9 +355,9 @@ public final class ScaleBench {
 
   private JsonObject flatOut(int seconds, int senders, long pid, Path run) throws Exception {
     Snapshot s0 = snapshot(pid, run);
-    recorder.clear();
     long start = System.nanoTime() + 50_000_000;
     long end = start + seconds * 1_000_000_000L;
+    recorder.clear(start);
     AtomicInteger active = new AtomicInteger(senders);
     for (int w = 0; w < senders; w++) {
       loops.get(w % loops.size()).runOnContext(v -> senderLoop(end, active));
@@ -476,6 +477,9 @@ public final class ScaleBench {
         m.getDouble("findingsCommittedPerSecond"), m.getDouble("lastIngestionAnswerAfterPeriodMs"),
         cpu.getDouble("consolePercentOfOneCore"), cpu.getDouble("machineBusyPercent"), cpu.getDouble("driverPercentOfOneCore"),
         m.getJsonObject("database").getDouble("writesPerCommit")));
+    JsonArray stalls = m.getJsonArray("secondsWithACallOver500Ms");
+    b.append(String.format("seconds of the mixed phase with a call over 500 ms: %d of %d %s%n", stalls.size(), m.getInteger("seconds"),
+        stalls.size() > 12 ? new JsonArray(stalls.getList().subList(0, 12)).encode() + "..." : stalls.encode()));
     JsonObject f = r.getJsonObject("flatOut");
     if (f != null) {
       JsonObject fc = f.getJsonObject("consoleCpu");
