@@ -203,18 +203,18 @@ public final class ScaleBench {
     for (int ch = 1; ch <= Seeder.CHAMBERS; ch++) {
       String email = Seeder.advisorEmail(ch);
       String cookie = http.request(new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(base + "/api/v1/auth/login"))
-          .compose(r -> r.send(new JsonObject().put("email", email).put("password", Seeder.PASSWORD).toBuffer()))
-          .compose(resp -> resp.body().map(b -> {
-            if (resp.statusCode() != 200) {
-              throw new IllegalStateException("login of " + email + " answered " + resp.statusCode() + ": " + b);
-            }
-            return resp.cookies().get(0).split(";")[0];
-          }))
+          .compose(r -> r.send(new JsonObject().put("email", email).put("password", Seeder.PASSWORD).toBuffer())
+              .compose(resp -> resp.body().map(b -> {
+                if (resp.statusCode() != 200) {
+                  throw new IllegalStateException("login of " + email + " answered " + resp.statusCode() + ": " + b);
+                }
+                return resp.cookies().get(0).split(";")[0];
+              })))
           .await(60, TimeUnit.SECONDS);
       advisorCookies.add(cookie);
       List<Long> mine = new ArrayList<>();
       http.request(new RequestOptions().setAbsoluteURI(base + "/api/v1/tickets?limit=500").putHeader("cookie", cookie))
-          .compose(r -> r.send()).compose(resp -> resp.body()).await(60, TimeUnit.SECONDS)
+          .compose(r -> r.send().compose(resp -> resp.body())).await(60, TimeUnit.SECONDS)
           .toJsonArray().forEach(t -> mine.add(((JsonObject) t).getLong("id")));
       if (mine.isEmpty()) {
         throw new IllegalStateException(email + " sees no tickets; the data set is not what the benchmark expects");
@@ -247,13 +247,13 @@ public final class ScaleBench {
     if (body != null) {
       o.putHeader("content-type", "application/json");
     }
-    http.request(o).compose(r -> body == null ? r.send() : r.send(body)).compose(resp -> resp.body().map(b -> {
+    http.request(o).compose(r -> (body == null ? r.send() : r.send(body)).compose(resp -> resp.body().map(b -> {
       String error = resp.statusCode() / 100 == 2 ? null : resp.statusCode() + " " + b.toString().substring(0, Math.min(120, b.length()));
       if (error == null && onOk != null) {
         onOk.accept(b);
       }
       return error;
-    })).onComplete(ar -> {
+    }))).onComplete(ar -> {
       vertx.cancelTimer(deadline);
       call.done(ar.succeeded() ? ar.result() : ar.cause().toString());
     });
@@ -389,7 +389,7 @@ public final class ScaleBench {
     Recorder.Call call = recorder.started("POST /api/v1/findings (" + batch + ", flat out)", now, now);
     http.request(new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(base + "/api/v1/findings").setIdleTimeout(60_000)
             .putHeader("authorization", "Bearer " + Seeder.credential(sme)).putHeader("content-type", "application/json"))
-        .compose(r -> r.send(b)).compose(resp -> resp.body().map(x -> resp.statusCode() == 200 ? null : resp.statusCode() + " " + x))
+        .compose(r -> r.send(b).compose(resp -> resp.body().map(x -> resp.statusCode() == 200 ? null : resp.statusCode() + " " + x)))
         .onComplete(ar -> {
           call.done(ar.succeeded() ? ar.result() : ar.cause().toString());
           senderLoop(end, active);
