@@ -26,9 +26,23 @@ import jp.mamori.checks.finding.Severity;
 public final class ScriptScanner {
   static final int MAX_SCAN = 256 * 1024;
   private static final Pattern EVAL_DECODE = Pattern.compile(
-      "\\b(eval|Function|setTimeout|setInterval)\\s*\\(\\s*(window\\s*\\.\\s*)?(atob|unescape|decodeURIComponent|escape|"
+      "\\b(eval|Function|setTimeout|setInterval)\\s*\\(\\s*([\\w$]{1,20}\\s*\\.\\s*)?(atob|unescape|decodeURIComponent|escape|"
           + "String\\s*\\.\\s*fromCharCode|function\\s*\\(\\s*p\\s*,\\s*a\\s*,\\s*c\\s*,\\s*k\\s*,\\s*e)");
   private static final Pattern DYNAMIC_CODE = Pattern.compile("\\b(eval|Function)\\s*\\(\\s*[A-Za-z_$][\\w$]*\\s*\\)");
+  /** eval of a string being taken apart and put back together: eval(s.split('').reverse().join('')). */
+  private static final Pattern EVAL_EXPRESSION = Pattern.compile(
+      "\\b(eval|Function)\\s*\\(\\s*[\\w$.\\[\\]'\"]{1,80}\\.\\s*(split|reverse|replace|join|map|slice|substr|substring|concat)\\s*\\(");
+  /** A variable given decoded text, run later: var c=decodeURIComponent('%76...'); setTimeout(c, 10). */
+  private static final Pattern DECODED_VARIABLE = Pattern.compile(
+      "([A-Za-z_$][\\w$]*)\\s*=\\s*([\\w$]{1,20}\\s*\\.\\s*)?(atob|unescape|decodeURIComponent|String\\s*\\.\\s*fromCharCode)\\s*\\(");
+  private static final Pattern RUN_VARIABLE = Pattern.compile(
+      "\\b(eval|Function|setTimeout|setInterval)\\s*\\(\\s*([A-Za-z_$][\\w$]*)\\s*[,)]");
+  /** obfuscator.io's string-array rotation, whatever it names things: while(!![]){...a.push(a.shift())...parseInt}. */
+  private static final Pattern ROTATION_LOOP = Pattern.compile("while\\s*\\(\\s*!!\\[\\]\\s*\\)");
+  private static final Pattern ROTATION_STEP = Pattern.compile("\\.\\s*push\\s*\\(\\s*[\\w$]+\\s*\\.\\s*shift\\s*\\(\\s*\\)\\s*\\)");
+  /** A string table read through hex indexes: c(0x1e4), d(0x1eb), ... */
+  private static final Pattern HEX_LOOKUP = Pattern.compile(
+      "(?<!fromCharCode|fromCodePoint)\\b[\\w$]{1,12}\\s*\\(\\s*0x[0-9a-fA-F]{1,6}\\s*\\)");
   private static final Pattern FROM_CHAR_CODE = Pattern.compile("fromCharCode\\s*\\(([\\d\\s,x+a-fA-F-]{0,4000})\\)");
   private static final Pattern CHAR_CODE_APPLY = Pattern.compile(
       "fromCharCode\\s*(\\.\\s*apply\\s*\\(\\s*(null|this|String|window)\\s*,|\\(\\s*\\.\\.\\.)");
@@ -61,18 +75,22 @@ public final class ScriptScanner {
           + "getelementsbytagname\\s*\\(\\s*[\"'](input|select|textarea)|\\.elements\\b|document\\.forms|"
           + "\\$\\(\\s*[\"'](input|select|textarea|:input)");
   private static final Pattern EXFIL = Pattern.compile(
-      "new\\s+image\\s*\\(|\\.src\\s*=|sendbeacon\\s*\\(|\\bfetch\\s*\\(|xmlhttprequest|\\.ajax\\s*\\(|\\$\\.(post|get|getjson)\\s*\\(|"
+      "new\\s+image\\s*\\(|createelement\\s*\\(\\s*[\"'](img|image)[\"']|\\.setattribute\\s*\\(\\s*[\"']src[\"']|\\.src\\s*=|"
+          + "sendbeacon\\s*\\(|\\bfetch\\s*\\(|xmlhttprequest|\\.ajax\\s*\\(|\\$\\.(post|get|getjson)\\s*\\(|"
           + "jquery\\.(post|get|ajax)\\s*\\(|new\\s+websocket\\s*\\(|axios\\.(post|get)\\s*\\(");
   private static final Pattern SERIALISE = Pattern.compile(
       "btoa\\s*\\(|json\\.stringify|encodeuricomponent\\s*\\(|\\.serialize(array)?\\s*\\(|new\\s+formdata|\\bescape\\s*\\(");
   private static final Pattern CARD_WORDS = Pattern.compile(
       "card.?number|cc.?num|cvv|cvc|card.?holder|expir|billing|checkout|payment|password|passwd");
   private static final Pattern EXFIL_TARGET = Pattern.compile(
-      "(sendbeacon\\s*\\(|\\bfetch\\s*\\(|\\.open\\s*\\(\\s*[\"'](post|get)[\"']\\s*,|\\.src\\s*=|new\\s+websocket\\s*\\(|"
+      "(sendbeacon\\s*\\(|\\.setattribute\\s*\\(\\s*[\"']src[\"']\\s*,|\\bfetch\\s*\\(|\\.open\\s*\\(\\s*[\"'](post|get)[\"']\\s*,|\\.src\\s*=|new\\s+websocket\\s*\\(|"
           + "\\$\\.(post|get|getjson)\\s*\\(|jquery\\.(post|get)\\s*\\(|axios\\.(post|get)\\s*\\()\\s*[\"'`]"
           + "(?<url>(https?:|wss?:)?//[^\"'`\\s]+)");
   private static final Pattern URL_PROPERTY = Pattern.compile(
       "\\b(url|action|endpoint|gate|server)\\s*[:=]\\s*[\"'`]((https?:)?//[^\"'`\\s]+)");
+  /** A form's action set by script: $(f).attr('action', url), f.setAttribute('formaction', url). */
+  private static final Pattern ACTION_SET = Pattern.compile(
+      "\\.(attr|prop|setattribute)\\s*\\(\\s*[\"'](form)?action[\"']\\s*,\\s*[\"'`]((https?:)?//[^\"'`\\s]+)");
   private static final Pattern LOADER = Pattern.compile(
       "createelement\\s*\\(\\s*[\"'](script|iframe)[\"']|document\\.write(ln)?\\s*\\(|\\.innerhtml\\s*=|"
           + "insertadjacenthtml\\s*\\(|\\$\\.getscript\\s*\\(|importscripts\\s*\\(|\\bimport\\s*\\(\\s*[\"'`]|"
@@ -152,12 +170,15 @@ public final class ScriptScanner {
     String js = source.length() > MAX_SCAN ? source.substring(0, MAX_SCAN) : source;
     ScriptDecoder.Decoded hidden = ScriptDecoder.decode(js);
     String decoded = hidden.all();
-    String all = decoded.isEmpty() ? js : js + "\n" + decoded;
+    // the code as written plus the code with its string folding undone: patterns see self.location.href, not
+    // self['loc'+'ation']['hr'+'ef']
+    String code = hidden.normalised().isEmpty() ? js : js + "\n" + hidden.normalised();
+    String all = decoded.isEmpty() ? code : code + "\n" + decoded;
     String lower = all.toLowerCase(Locale.ROOT);
     List<Observation> out = new ArrayList<>();
     String snippet = Finding.snippet(js.strip());
 
-    List<String> obf = obfuscation(js, file);
+    List<String> obf = obfuscation(js, code, file);
     if (!obf.isEmpty()) {
       out.add(Observation.of("web.obfuscated-js", Severity.HIGH, String.join(",", obf), snippet).with("signals",
           String.join(", ", obf)));
@@ -196,6 +217,10 @@ public final class ScriptScanner {
     Matcher up = URL_PROPERTY.matcher(lower);
     while (up.find()) {
       addOffsite(up.group(1).equals("action") ? formActions : beacons, page, up.group(2));
+    }
+    Matcher as = ACTION_SET.matcher(lower);
+    while (as.find()) {
+      addOffsite(formActions, page, as.group(3));
     }
     Set<URI> quoted = new LinkedHashSet<>();
     Matcher q = QUOTED_URL.matcher(lower);
@@ -413,8 +438,13 @@ public final class ScriptScanner {
   }
 
   List<String> obfuscation(String js, boolean file) {
+    return obfuscation(js, js + "\n" + ScriptDecoder.decode(js).normalised(), file);
+  }
+
+  /** @param code the source plus its normalised view (string folding undone) */
+  List<String> obfuscation(String js, String code, boolean file) {
     List<String> signals = new ArrayList<>();
-    if (EVAL_DECODE.matcher(js).find()) {
+    if (EVAL_DECODE.matcher(code).find() || EVAL_EXPRESSION.matcher(code).find()) {
       signals.add("eval-decode");
     }
     Matcher f = FROM_CHAR_CODE.matcher(js);
@@ -451,9 +481,15 @@ public final class ScriptScanner {
     if (js.contains("ﾟωﾟﾉ") || js.contains("ﾟДﾟ") || js.contains("$=~[];") && js.contains("$={___:++$")) {
       signals.add("aa/jj-encode");
     }
-    if (!signals.contains("eval-decode") && DYNAMIC_CODE.matcher(js).find()
-        && (lower.contains("atob(") || lower.contains("fromcharcode") || lower.contains("unescape("))) {
+    if (!signals.contains("eval-decode") && (DYNAMIC_CODE.matcher(js).find()
+        && (lower.contains("atob(") || lower.contains("fromcharcode") || lower.contains("unescape(")) || runsDecoded(code))) {
       signals.add("decoded-code-run");
+    }
+    if (ROTATION_LOOP.matcher(code).find() && ROTATION_STEP.matcher(code).find() && lower.contains("parseint(")) {
+      signals.add("string-array-rotation");
+    }
+    if (count(HEX_LOOKUP, js, 8) >= 8) {
+      signals.add("hex-indexed-lookups");
     }
     if (file) {
       return signals;
@@ -467,6 +503,25 @@ public final class ScriptScanner {
       signals.add("long-encoded-literal");
     }
     return signals;
+  }
+
+  /** A variable holding decoded text that is then run as code. */
+  private static boolean runsDecoded(String code) {
+    Matcher d = DECODED_VARIABLE.matcher(code);
+    Set<String> names = new HashSet<>();
+    while (d.find() && names.size() < 20) {
+      names.add(d.group(1));
+    }
+    if (names.isEmpty()) {
+      return false;
+    }
+    Matcher r = RUN_VARIABLE.matcher(code);
+    while (r.find()) {
+      if (names.contains(r.group(2))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** window["\x65\x76\x61\x6c"]: a property name written in escapes, which no minifier does. */

