@@ -32,6 +32,11 @@ public final class PageAnalyzer {
   private static final Pattern VER = Pattern.compile("[?&]ver=(\\d+(?:\\.\\d+){1,3})");
   private static final Pattern GENERATOR_VERSION = Pattern.compile("\\b(\\d+(?:\\.\\d+){0,3})\\b");
   private static final Pattern DEFACED_TITLE = Pattern.compile("(?i)\\b(hacked|defaced|pwned|0wned|owned\\s+by)\\b");
+  /** A title that is only a crew handle in the "./name" style defacers sign with ("./Gh0stSec", "~ ./K4z ~"). */
+  private static final Pattern HANDLE_TITLE = Pattern.compile("^[\\s~=*_.\\-|]*\\./[\\w.\\-]{2,40}[\\s~=*_\\-|]*$");
+  /** ClickFix's instructions: open the Run dialog, paste, press Enter. */
+  private static final Pattern RUN_DIALOG = Pattern.compile("(?i)(windows|win|⊞)\\s*(キー|key)?\\s*[+＋]\\s*[「\"']?r\\b");
+  private static final Pattern PASTE_KEYS = Pattern.compile("(?i)(ctrl|control)\\s*(キー|key)?\\s*[+＋]\\s*[「\"']?v\\b");
   private static final Pattern IMPORT = Pattern.compile("@import\\s+(?:url\\()?\\s*[\"']?([^\"')\\s;]+)");
   private static final Pattern HIDING_RULE = Pattern.compile("([.#][A-Za-z0-9_-]{1,80})\\s*\\{([^}]{0,400})\\}");
   private static final Pattern NEG_OFFSET = Pattern.compile(
@@ -93,6 +98,7 @@ public final class PageAnalyzer {
     Set<String> hosts = new LinkedHashSet<>();
     Set<String> scriptHashes = new LinkedHashSet<>();
     Set<String> hiddenSelectors = hidingSelectors(doc);
+    boolean clipboard = false;
 
     for (Element s : doc.getElementsByTag("script")) {
       String type = s.attr("type").toLowerCase(Locale.ROOT);
@@ -106,6 +112,7 @@ public final class PageAnalyzer {
           continue;
         }
         scriptHashes.add(sha256(js.strip()));
+        clipboard |= js.contains("clipboard.writeText") || js.contains("execCommand('copy'") || js.contains("execCommand(\"copy\"");
         // skimmers keep their drop URL in the tag's own data- attributes and read it through dataset
         StringBuilder attrs = new StringBuilder();
         for (org.jsoup.nodes.Attribute a : s.attributes()) {
@@ -247,8 +254,14 @@ public final class PageAnalyzer {
     String bodyText = doc.body() == null ? "" : Bodies.cut(doc.body().text(), MAX_TEXT);
     String allText = title + " " + bodyText;
     String phrase = Texts.defacementPhrase(allText, rules.defacement);
-    if (phrase == null && DEFACED_TITLE.matcher(Texts.unleet(title.toLowerCase(Locale.ROOT))).find()) {
+    if (phrase == null && (DEFACED_TITLE.matcher(Texts.unleet(title.toLowerCase(Locale.ROOT))).find()
+        || HANDLE_TITLE.matcher(title).matches())) {
       phrase = title;
+    }
+    if (clipboard && RUN_DIALOG.matcher(bodyText).find() && PASTE_KEYS.matcher(bodyText).find()) {
+      obs.add(Observation.of("web.fake-update", Severity.CRITICAL, "clipboard",
+          Finding.snippet(bodyText.substring(Math.max(0, indexOf(RUN_DIALOG, bodyText) - 200))))
+          .with("how", "the page puts a command on the clipboard and tells visitors to run it (Win+R, Ctrl+V)"));
     }
     if (phrase != null) {
       obs.add(Observation.of("web.defacement", Severity.CRITICAL, "phrase", Finding.snippet(phrase)).with("title",
@@ -624,6 +637,11 @@ public final class PageAnalyzer {
       }
     }
     return out;
+  }
+
+  private static int indexOf(Pattern p, String text) {
+    Matcher m = p.matcher(text);
+    return m.find() ? m.start() : 0;
   }
 
   static String sha256(String text) {

@@ -181,4 +181,20 @@ class PageAnalyzerTest {
         + "browser</div><script src=\"/cdn-cgi/challenge-platform/h/b/orchestrate/jsch/v1\"></script></body></html>")
         .blockedPage()).isTrue();
   }
+
+  @Test
+  void clickFixPagesAndCrewSignatures() {
+    String steps = "<p>確認のため：Windows キー + R を押し、Ctrl + V を押して Enter を押してください。</p>";
+    assertThat(checks(steps + "<script>document.getElementById('c').onclick=function(){navigator.clipboard.writeText(x)}"
+        + "</script>")).contains("web.fake-update");
+    // the same keyboard help without anything put on the clipboard is a help page
+    assertThat(checks(steps)).doesNotContain("web.fake-update");
+    assertThat(checks("<title>./Gh0stSec</title><img src=x.gif>")).contains("web.defacement");
+    assertThat(checks("<center><h1>~ Touched By ./Sec7or Team ~</h1></center>")).contains("web.defacement");
+    assertThat(checks("<h1>このホームページは乗っ取られています</h1>")).contains("web.defacement");
+    // an owner's notice about an incident, and a page that merely says "touched by"
+    assertThat(checks("<p>当サイトは一時的にハッキングされていましたが、現在は復旧しています。ご迷惑をおかけしました。</p>"))
+        .doesNotContain("web.defacement");
+    assertThat(checks("<p>Guests are touched by the warm hospitality of our staff.</p>")).doesNotContain("web.defacement");
+  }
 }
