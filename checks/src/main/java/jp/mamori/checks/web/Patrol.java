@@ -48,6 +48,10 @@ public final class Patrol {
       "web.tls-expiring", "web.tls-legacy-protocol");
   static final int MAX_SCRIPT_FILES = 12;
   static final int MAX_SCRIPT_BYTES = 512 * 1024;
+  /** Linked pages fetched as Googlebot per patrol, in turn: cloaking is not always on the home page. */
+  static final int BOT_SAMPLES = 2;
+  /** Form-like pages two links from home that a patrol visits when it has pages to spare. */
+  static final int FORM_PAGES_DEEPER = 4;
   static final String SEARCH_REFERRER = "https://www.google.co.jp/search?oq=search.yahoo.co.jp+bing.com&q=";
   private static final Pattern PRIORITY = Pattern.compile(
       "(?i)(contact|inquiry|toiawase|form|cart|checkout|order|shop|login|account|entry|reserve|yoyaku|mail)");
@@ -194,6 +198,7 @@ public final class Patrol {
       Set<String> knownPages = new HashSet<>(state.list("pages"));
       knownPages.add(homeUrl.toString());
       int failedPages = crawl(fetcher, state, homeUrl, patrolView, pages, found, started);
+      subPageCloaking(fetcher, state, pages.subList(browserView == null ? 1 : 2, pages.size()), found);
       if (Duration.between(started, clock.instant()).compareTo(options.patrolDeadline()) < 0) {
         new SitemapCheck(fetcher, analyzer).run(state, homeUrl, new HashSet<>(state.list("pages")), found);
       }
@@ -386,6 +391,67 @@ public final class Patrol {
     }
   }
 
+  /**
+   * Cloaking on pages other than the home page: a few linked pages per patrol, in turn, fetched as Googlebot and
+   * compared with what the patrol saw on the same page (spam, other sites' links, spam words, a different text).
+   */
+  private void subPageCloaking(Fetcher fetcher, PatrolState state, List<PageFacts> crawled, Findings found) {
+    if (crawled.isEmpty()) {
+      return;
+    }
+    int n = Math.min(BOT_SAMPLES, crawled.size());
+    int from = (state.runs() * BOT_SAMPLES) % crawled.size();
+    for (int k = 0; k < n; k++) {
+      PageFacts seen = crawled.get((from + k) % crawled.size());
+      Chain bot = fetcher.follow(seen.uri(), As.BOT, null);
+      if (bot.offsite() != null) {
+        found.add(seen.uri(), Observation.of("web.cloaking", Severity.CRITICAL, "redirect", String.join("\n", bot.describe()))
+            .with("how", "search robots are redirected to " + Sites.host(bot.offsite())));
+        continue;
+      }
+      Response r = bot.last();
+      String type = r.header("content-type");
+      if (!r.ok() || type != null && !type.toLowerCase(Locale.ROOT).contains("html")) {
+        continue;
+      }
+      PageFacts botView = analyzer.analyze(r.body(), r.uri(), false);
+      if (botView.blockedPage()) {
+        continue;
+      }
+      String how = cloakedBy(seen, botView);
+      if (how != null) {
+        found.add(seen.uri(), Observation.of("web.cloaking", Severity.HIGH, "content", how).with("how", how));
+      }
+    }
+  }
+
+  /** How a search robot's view of a page differs from a visitor's in the ways cloaking does, or null. */
+  static String cloakedBy(PageFacts visitor, PageFacts bot) {
+    boolean spam = bot.observations().stream().anyMatch(o -> o.check().equals("web.seo-spam"));
+    if (spam && visitor.observations().stream().noneMatch(o -> o.check().equals("web.seo-spam"))) {
+      return "spam for search robots only";
+    }
+    Set<String> extraLinks = new LinkedHashSet<>(bot.offsiteLinkHosts());
+    extraLinks.removeAll(visitor.offsiteLinkHosts());
+    if (extraLinks.size() >= 2) {
+      return "extra links for search robots: " + String.join(", ", extraLinks);
+    }
+    Set<String> extraTerms = new LinkedHashSet<>();
+    bot.spamTerms().forEach((term, w) -> {
+      if (w >= 2 && !visitor.spamTerms().containsKey(term)) {
+        extraTerms.add(term);
+      }
+    });
+    if (!extraTerms.isEmpty()) {
+      return "spam words for search robots: " + String.join(", ", extraTerms);
+    }
+    double sim = Texts.similarity(bot.textSketch(), visitor.textSketch());
+    if (sim < 0.3 && bot.textLength() > 300) {
+      return String.format(Locale.ROOT, "a different page for search robots (%.0f%% alike)", sim * 100);
+    }
+    return null;
+  }
+
   private static double onlyIn(Set<Integer> a, Set<Integer> b) {
     if (a.isEmpty()) {
       return 0;
@@ -414,7 +480,12 @@ public final class Patrol {
     }
     int failed = 0;
     List<String> fetched = new ArrayList<>();
-    for (URI u : chosen) {
+    Set<URI> visited = new HashSet<>(chosen);
+    visited.add(Sites.withoutFragment(homeUrl));
+    List<URI> queue = new ArrayList<>(chosen);
+    int formPages = 0;
+    for (int q = 0; q < queue.size(); q++) {
+      URI u = queue.get(q);
       if (Duration.between(started, clock.instant()).compareTo(options.patrolDeadline()) > 0) {
         LOG.warn("patrol deadline reached after {} pages; the rest waits for the next patrol", fetched.size());
         failed++;
@@ -436,8 +507,20 @@ public final class Patrol {
       if (!r.ok() || (type != null && !type.toLowerCase(Locale.ROOT).contains("html"))) {
         continue;
       }
-      pages.add(analyzer.analyze(r.body(), r.uri(), false));
+      PageFacts page = analyzer.analyze(r.body(), r.uri(), false);
+      pages.add(page);
       fetched.add(u.toString());
+      // skimmers sit on form pages, which are often one step further in (an entry form under the recruit page): spend
+      // the pages left on form-like links of the pages linked from home
+      for (URI next : q < chosen.size() ? page.pageLinks() : List.<URI>of()) {
+        if (queue.size() >= max || formPages >= FORM_PAGES_DEEPER) {
+          break;
+        }
+        if (PRIORITY.matcher(next.getPath() == null ? "" : next.getPath()).find() && visited.add(next)) {
+          queue.add(next);
+          formPages++;
+        }
+      }
     }
     List<String> keep = new ArrayList<>(fetched);
     keep.addAll(state.list("pages"));
@@ -475,6 +558,16 @@ public final class Patrol {
       for (URI l : scanned.loads()) {
         loads.computeIfAbsent(f.getValue(), k -> new ArrayList<>()).add(new Resource(Kind.SCRIPT, l,
             "loaded by " + f.getKey(), false, false));
+      }
+      for (URI a : scanned.formActions()) {
+        loads.computeIfAbsent(f.getValue(), k -> new ArrayList<>()).add(new Resource(Kind.FORM, a,
+            "form action set by " + f.getKey(), false, false));
+      }
+      for (String h : scanned.hostsMentioned()) {
+        if (iocs.matchesDomain(h)) {
+          found.add(f.getValue(), Observation.of("web.ioc-domain", Severity.HIGH, h, f.getKey().toString()).with("host", h)
+              .with("file", f.getKey().toString()).with("iocListVersion", iocs.version()));
+        }
       }
       String hash = PageAnalyzer.sha256(js.strip());
       if (iocs.scriptSha256().contains(hash)) {
