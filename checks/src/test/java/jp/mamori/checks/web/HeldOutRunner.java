@@ -34,10 +34,10 @@ final class HeldOutRunner {
 
   /**
    * The medium+ findings a clean base site raises on its own learning patrol (an unknown counter script, say): a
-   * variant patrolled from the first run only counts as raised by something beyond those. Keyed by site name.
+   * variant patrolled from the first run only counts as raised by something beyond those. Keyed by IoC list and site.
    */
   private static final Map<String, Set<String>> CLEAN_FIRST_RUN = new ConcurrentHashMap<>();
-  /** What the patrol learned from a clean base site on plain HTTP (state text, port): the same for every variant. */
+  /** What the patrol learned from a clean base site on plain HTTP (state text, port), keyed like the above. */
   private static final Map<String, String[]> BASELINE = new ConcurrentHashMap<>();
 
   private final Path tmp;
@@ -82,15 +82,19 @@ final class HeldOutRunner {
     return new Patrol(options(iocs(stateDir)), env.resolver, Clock.systemUTC());
   }
 
+  private String cacheKey(String site) {
+    return iocDomains + "|" + iocScript.hashCode() + "|" + site;
+  }
+
   private Set<String> cleanFirstRun(String site) throws Exception {
-    Set<String> known = CLEAN_FIRST_RUN.get(site);
+    Set<String> known = CLEAN_FIRST_RUN.get(cacheKey(site));
     if (known == null) {
       Path dir = Files.createTempDirectory(tmp, "clean");
       try (HeldOutEnv env = HeldOutEnv.of(site)) {
         known = patrol(dir, env).run(env.url, dir).run().findings().stream()
             .filter(f -> f.severity().needsPerson()).map(HeldOutRunner::key).collect(Collectors.toSet());
       }
-      CLEAN_FIRST_RUN.put(site, known);
+      CLEAN_FIRST_RUN.put(cacheKey(site), known);
     }
     return known;
   }
@@ -98,14 +102,14 @@ final class HeldOutRunner {
   /** The learned state of the clean site (state file text and the port it was learned on), learned once per site. */
   private String[] baseline(String site) throws Exception {
     synchronized (BASELINE) {
-      String[] known = BASELINE.get(site);
+      String[] known = BASELINE.get(cacheKey(site));
       if (known == null) {
         Path dir = Files.createTempDirectory(tmp, "baseline");
         try (HeldOutEnv env = HeldOutEnv.of(site)) {
           patrol(dir, env).run(env.url, dir);
           known = new String[] {Files.readString(dir.resolve(PatrolState.FILE)), ":" + env.url.getPort() + "/"};
         }
-        BASELINE.put(site, known);
+        BASELINE.put(cacheKey(site), known);
       }
       return known;
     }

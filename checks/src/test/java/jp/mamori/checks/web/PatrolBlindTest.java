@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * patrol of the clean site, the change, then the patrol(s) that must (or must not) raise medium or above.
  */
 class PatrolBlindTest {
-  static final List<String> BATCHES = List.of("[fresh3]");
+  static final List<String> BATCHES = List.of("[fresh3]", "[fresh4]");
   @TempDir
   Path tmp;
 

