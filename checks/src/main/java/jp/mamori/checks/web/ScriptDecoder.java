@@ -23,8 +23,11 @@ final class ScriptDecoder {
   static final int MAX_OUT = 32 * 1024;
   private static final int MAX_LITERAL = 8 * 1024;
 
-  /** One string literal: where it is in the source, and its value with escapes resolved. */
-  record Literal(int start, int end, String value, boolean escaped) {}
+  /**
+   * One string literal: where it is in the source, its value with escapes resolved, whether it used hex, unicode or
+   * octal escapes, and whether it escapes its own quote (code kept in a string: "var s=\"...\";").
+   */
+  record Literal(int start, int end, String value, boolean escaped, boolean code) {}
 
   private ScriptDecoder() {}
 
@@ -48,6 +51,7 @@ final class ScriptDecoder {
       int start = i;
       StringBuilder value = new StringBuilder();
       boolean escaped = false;
+      boolean code = false;
       boolean closed = false;
       i++;
       // a long literal (a base64 blob) is read to its end, its value kept to MAX_LITERAL: stopping inside it would
@@ -64,7 +68,9 @@ final class ScriptDecoder {
         }
         if (d == '\\' && i + 1 < n) {
           int used = value.length() < MAX_LITERAL ? unescape(js, i, value) : 2;
-          escaped |= js.charAt(i + 1) == 'x' || js.charAt(i + 1) == 'u';
+          char kind = js.charAt(i + 1);
+          escaped |= kind == 'x' || kind == 'u' || kind >= '1' && kind <= '7';
+          code |= kind == c;
           i += used;
           continue;
         }
@@ -74,7 +80,7 @@ final class ScriptDecoder {
         i++;
       }
       if (closed) {
-        out.add(new Literal(start, i, value.toString(), escaped));
+        out.add(new Literal(start, i, value.toString(), escaped, code));
       } else {
         // a quote in a comment or a regular expression, not a string: go on right after it
         i = start + 1;
@@ -110,6 +116,17 @@ final class ScriptDecoder {
           into.append((char) v);
           return 6;
         }
+      }
+      case '0', '1', '2', '3', '4', '5', '6', '7' -> {
+        // legacy octal escapes ('\150\164\164\160'), still run by browsers outside strict mode
+        int end = at + 1;
+        int v = 0;
+        while (end < js.length() && end < at + 4 && js.charAt(end) >= '0' && js.charAt(end) <= '7' && v * 8 + (js.charAt(end) - '0') < 256) {
+          v = v * 8 + (js.charAt(end) - '0');
+          end++;
+        }
+        into.append((char) v);
+        return end - at;
       }
       case 'n' -> {
         into.append('\n');
@@ -207,8 +224,18 @@ final class ScriptDecoder {
         }
       }
       // 'moc.live//:sptth'.split('').reverse().join('')
-      if (REVERSED.matcher(js.substring(c.end(), Math.min(js.length(), c.end() + 60))).find()) {
+      String after = js.substring(c.end(), Math.min(js.length(), c.end() + 80));
+      if (REVERSED.matcher(after).find()) {
         emit(out, new StringBuilder(c.value()).reverse().toString());
+      }
+      // 'h#t#t#p#s#:#/#/#…'.replace(/#/g,'') and '…'.split('#').join('')
+      String cleaned = withoutJunk(c.value(), after);
+      if (cleaned != null) {
+        emit(out, cleaned);
+      }
+      // code kept in a string ("…createElement(\"script\")…") is read as code
+      if (lits.get(i).code() && c.pieces() == 1) {
+        emit(assembled, c.value());
       }
       for (int k = i; k <= j; k++) {
         decodeValue(out, lits.get(k));
@@ -227,6 +254,28 @@ final class ScriptDecoder {
     }
     charCodes(js, out);
     return new Decoded(out.toString(), assembled.toString(), normalise(js, lits, consts));
+  }
+
+  private static final Pattern JUNK_REPLACE = Pattern.compile(
+      "^\\s*\\.\\s*replace\\(\\s*/((?:\\\\.|[^/\\\\()*+?{}|\\[\\]]){1,6}|\\[[^\\]\\\\]{1,20}\\])\\+?/g[imsuy]*\\s*,\\s*(''|\"\")\\s*\\)");
+  private static final Pattern JUNK_SPLIT = Pattern.compile(
+      "^\\s*\\.\\s*split\\(\\s*(['\"])([^'\"\\\\]{1,6})\\1\\s*\\)\\s*\\.\\s*join\\(\\s*(''|\"\")\\s*\\)");
+
+  /**
+   * The literal with the padding its code strips before use removed, or null: a {@code replace} with a short, plain
+   * pattern (a few characters or one character class) and an empty replacement, or {@code split(x).join('')}.
+   */
+  static String withoutJunk(String value, String after) {
+    Matcher r = JUNK_REPLACE.matcher(after);
+    if (r.find()) {
+      try {
+        return Pattern.compile(r.group(1)).matcher(value).replaceAll("");
+      } catch (RuntimeException e) {
+        return null;
+      }
+    }
+    Matcher s = JUNK_SPLIT.matcher(after);
+    return s.find() ? value.replace(s.group(2), "") : null;
   }
 
   /** An assembled string, and what it decodes to when it is itself base64 or percent-encoded (split payloads). */

@@ -62,6 +62,20 @@ class ScriptDecoderTest {
   }
 
   @Test
+  void octalEscapesJunkPaddingAndCodeInStrings() {
+    assertThat(ScriptDecoder.decode("s.src='\\150\\164\\164\\160\\72\\57\\57\\157\\56\\145\\170';").encoded())
+        .contains("http://o.ex");
+    assertThat(ScriptDecoder.decode("s.src='h#t#t#p#s#:#/#/#j#u#n#k#.#e#x'.replace(/#/g,'');").encoded())
+        .contains("https://junk.ex");
+    assertThat(ScriptDecoder.decode("u='h@t@t@p@:@/@/@s@p@l@i@t@.@e@x'.split('@').join('');").encoded())
+        .contains("http://split.ex");
+    assertThat(ScriptDecoder.decode("(()=>{}).constructor(\"var s=document.createElement(\\\"script\\\");\")();")
+        .joined()).contains("createElement(\"script\")");
+    // a replace that does real work, or one with a pattern too clever to run, is left alone
+    assertThat(ScriptDecoder.decode("t=s.replace(/a/g,'b');x='a-b'.replace(/(a+)+$/g,'')").encoded()).isEmpty();
+  }
+
+  @Test
   void normalisedViewFoldsStringsAndPropertyNames() {
     assertThat(ScriptDecoder.decode("self['loc'+'ation']['hr'+'ef']='https://'+'evil'+'.example/';").normalised())
         .contains("self.location.href='https://evil.example/'");
