@@ -40,6 +40,12 @@ public final class ScriptScanner {
   /** obfuscator.io's string-array rotation, whatever it names things: while(!![]){...a.push(a.shift())...parseInt}. */
   private static final Pattern ROTATION_LOOP = Pattern.compile("while\\s*\\(\\s*!!\\[\\]\\s*\\)");
   private static final Pattern ROTATION_STEP = Pattern.compile("\\.\\s*push\\s*\\(\\s*[\\w$]+\\s*\\.\\s*shift\\s*\\(\\s*\\)\\s*\\)");
+  /** Function reached through a constructor: []['filter']['constructor'](code), (()=>{}).constructor("code"). */
+  private static final Pattern CONSTRUCTOR_CALL = Pattern.compile(
+      "\\.\\s*constructor\\s*\\(\\s*([\"'`]|([\\w$]{1,20}\\s*\\.\\s*)?(atob|unescape|decodeURIComponent|String\\s*\\.\\s*fromCharCode)\\s*\\()");
+  /** Where analytics tags take data: a skimmer can report to its own property through them. */
+  private static final Pattern ANALYTICS_SINK = Pattern.compile(
+      "datalayer\\s*\\.\\s*push\\s*\\(|\\bgtag\\s*\\(\\s*[\"']event|\\bga\\s*\\(\\s*[\"']send|\\bfbq\\s*\\(\\s*[\"']track|_gaq\\s*\\.\\s*push\\s*\\(");
   /** A string table read through hex indexes: c(0x1e4), d(0x1eb), ... */
   private static final Pattern HEX_LOOKUP = Pattern.compile(
       "(?<!fromCharCode|fromCodePoint)\\b[\\w$]{1,12}\\s*\\(\\s*0x[0-9a-fA-F]{1,6}\\s*\\)");
@@ -291,7 +297,8 @@ public final class ScriptScanner {
       Set<URI> beacons, List<String> obf, String snippet, List<Observation> out) {
     boolean harvest = HARVEST.matcher(lower).find();
     boolean exfil = EXFIL.matcher(lower).find();
-    if (!harvest || !exfil) {
+    boolean tag = ANALYTICS_SINK.matcher(lower).find();
+    if (!harvest || !exfil && !tag) {
       return;
     }
     Set<String> foreign = new LinkedHashSet<>();
@@ -331,6 +338,11 @@ public final class ScriptScanner {
         }
       }
     }
+    if (to == null && tag && BULK.matcher(lower).find() && lower.contains("btoa(")) {
+      // the whole form packed with btoa and handed to a tag: Magecart reporting to its own analytics property, where
+      // no off-site URL ever appears
+      to = "analytics-tag";
+    }
     if (to != null) {
       out.add(Observation.of("web.skimmer", Severity.CRITICAL, to, snippet).with("sendsTo", to));
     }
@@ -343,14 +355,14 @@ public final class ScriptScanner {
   private void redirects(URI page, boolean file, String lower, String snippet, List<Observation> out) {
     boolean referrer = lower.contains("document.referrer") && REFERRER_ENGINE.matcher(lower).find();
     boolean conditional = referrer || MOBILE_CHECK.matcher(lower).find();
-    if (file && !conditional) {
-      return;
-    }
     Matcher loc = LOCATION_SET.matcher(lower);
     while (loc.find()) {
       int end = Math.min(lower.length(), loc.end() + 300);
       Matcher u = URL.matcher(lower.substring(loc.end(), end));
-      if (u.find() && u.start() < 120) {
+      // in a library only a conditional redirect, or an off-site address written right into the assignment (code
+      // appended to the file), counts: a library navigates where a visitor clicked, to addresses it is given
+      if (u.find() && u.start() < (file && !conditional ? 3 : 120)
+          && (!file || conditional || runsAtLoad(lower, loc.start()))) {
         URI target = resolve(page, u.group());
         if (target != null && !Sites.sameSite(page, target) && !rules.isKnownPlatform(Sites.host(target))) {
           boolean windowOpen = loc.group().startsWith("window.open");
@@ -368,6 +380,52 @@ public final class ScriptScanner {
         }
       }
     }
+  }
+
+  private static final Pattern CALLED_AT_LOAD = Pattern.compile(
+      "(settimeout|setinterval|requestanimationframe|addeventlistener\\s*\\(\\s*[\"'](load|domcontentloaded|pageshow)[\"']\\s*,"
+          + "|\\$\\(\\s*document\\s*\\)\\s*\\.\\s*ready|jquery|\\$|[(!~+;,]|^)\\s*\\(?\\s*$");
+  private static final Pattern FUNCTION_HEAD = Pattern.compile("(async\\s+)?function\\s*([\\w$]*)\\s*\\([^)]{0,200}\\)\\s*$|"
+      + "(\\([^)]{0,200}\\)|[\\w$]+)\\s*=>\\s*$");
+
+  /**
+   * Whether code at {@code at} runs when the script loads: at the top level, or in a function that is run at once, by a
+   * timer or on page load, rather than in one something else calls later (a library's navigate(url)).
+   */
+  static boolean runsAtLoad(String lower, int at) {
+    // walk out through enclosing blocks (if, try, for, object literals) to the function around them; a few levels at most
+    for (int level = 0; level < 12; level++) {
+      int depth = 0;
+      int open = -1;
+      for (int i = at - 1; i >= 0 && at - i < 4000; i--) {
+        char c = lower.charAt(i);
+        if (c == '}') {
+          depth++;
+        } else if (c == '{') {
+          if (depth == 0) {
+            open = i;
+            break;
+          }
+          depth--;
+        }
+      }
+      if (open < 0) {
+        return true;
+      }
+      String before = lower.substring(Math.max(0, open - 240), open);
+      Matcher f = FUNCTION_HEAD.matcher(before);
+      if (!f.find()) {
+        // a block or an object literal: what decides is the function around it
+        at = open;
+        continue;
+      }
+      if (f.group(2) != null && !f.group(2).isEmpty()) {
+        return false;
+      }
+      String head = before.substring(0, f.start());
+      return CALLED_AT_LOAD.matcher(head).find() && !head.stripTrailing().endsWith("=") && !head.stripTrailing().endsWith(":");
+    }
+    return false;
   }
 
   /** Redirects inside click/submit handlers are navigation the visitor asked for, not hijacks. */
@@ -446,6 +504,9 @@ public final class ScriptScanner {
     List<String> signals = new ArrayList<>();
     if (EVAL_DECODE.matcher(code).find() || EVAL_EXPRESSION.matcher(code).find()) {
       signals.add("eval-decode");
+    }
+    if (CONSTRUCTOR_CALL.matcher(code).find()) {
+      signals.add("function-constructor");
     }
     Matcher f = FROM_CHAR_CODE.matcher(js);
     int calls = 0;

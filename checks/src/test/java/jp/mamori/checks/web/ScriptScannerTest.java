@@ -209,6 +209,27 @@ class ScriptScannerTest {
         + "var t=parseInt(s,16);while(q.length){q.push(q.shift())}", false)).isEmpty();
   }
 
+  @Test
+  void analyticsAsASinkConstructorsAndRedirectsAppendedToFiles() {
+    // every field packed with btoa and pushed into a tag: the attacker's own analytics property is the drop
+    assertThat(checks("function _g(){dataLayer.push(arguments)}document.addEventListener('submit',function(){var v={};"
+        + "document.querySelectorAll('input').forEach(function(i){v[i.name]=i.value});_g('event','x',{d:btoa("
+        + "JSON.stringify(v))})},true);")).contains("web.skimmer");
+    // a form-submit event with the form's name (GA4 form tracking) is not
+    assertThat(checks("document.querySelectorAll('form').forEach(function(f){f.addEventListener('submit',function(){"
+        + "dataLayer.push({event:'form_submit',form_id:f.id})})});")).doesNotContain("web.skimmer");
+    assertThat(scanner.obfuscation("[].filter.constructor(atob(p))();", false)).contains("function-constructor");
+    assertThat(scanner.obfuscation("(()=>{}).constructor('return this')();", false)).contains("function-constructor");
+    assertThat(scanner.obfuscation("var o=new this.constructor(e);x.constructor===Object", false)).isEmpty();
+    // appended to a library: a hard-coded redirect run at load counts, a navigate(url) function does not
+    assertThat(fileChecks("!function(){}();\n;setTimeout(function(){window.location.href='https://away.example/'},6000);"))
+        .contains("web.redirect-offsite");
+    assertThat(fileChecks("(function(){location.replace('https://away.example/')})();")).contains("web.redirect-offsite");
+    assertThat(fileChecks("var nav={go:function(){window.location.href='https://away.example/'}};")).isEmpty();
+    assertThat(fileChecks("function leave(){if(ok){window.location.href='https://away.example/'}}")).isEmpty();
+    assertThat(ScriptScanner.runsAtLoad("x{".repeat(20_000) + "location.href='", 40_001)).isFalse();
+  }
+
   /** The libraries a small site really serves (Debian's copies, see .ci/test-packages.txt) raise nothing. */
   @Test
   void realLibrariesAreQuiet() throws IOException {
