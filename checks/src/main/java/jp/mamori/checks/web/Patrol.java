@@ -52,6 +52,8 @@ public final class Patrol {
   static final int BOT_SAMPLES = 2;
   /** Form-like pages two links from home that a patrol visits when it has pages to spare. */
   static final int FORM_PAGES_DEEPER = 4;
+  /** Version of how resource origins are keyed in the state (2: user-content CDN paths are origins of their own). */
+  static final int ORIGIN_KEYS = 2;
   static final String SEARCH_REFERRER = "https://www.google.co.jp/search?oq=search.yahoo.co.jp+bing.com&q=";
   private static final Pattern PRIORITY = Pattern.compile(
       "(?i)(contact|inquiry|toiawase|form|cart|checkout|order|shop|login|account|entry|reserve|yoyaku|mail)");
@@ -338,6 +340,12 @@ public final class Patrol {
               o.facts()).with("host", o.identity()));
         }
       }
+      // no redirect, but another page for visitors from a search (a phone's layout may differ: text is not compared)
+      String how = cloakedBy(browserView, refView, false);
+      if (how != null) {
+        found.add(homeUrl, Observation.of("web.cloaking", Severity.HIGH, "search-visitors", "visitors from a search: " + how)
+            .with("how", "visitors arriving from a search engine get " + how));
+      }
     }
   }
 
@@ -372,7 +380,11 @@ public final class Patrol {
     double control = onlyIn(patrolView.shingles(), browserView.shingles());
     int extraCount = (int) Math.round(botOnly * botView.shingles().size());
     String how = null;
-    if (extraLinks.size() >= 2) {
+    Set<String> declared = new LinkedHashSet<>(botView.declaredHosts());
+    declared.removeAll(browserView.declaredHosts());
+    if (!declared.isEmpty()) {
+      how = "search robots are told the page belongs to " + String.join(", ", declared);
+    } else if (extraLinks.size() >= 2) {
       how = "extra links for search robots: " + String.join(", ", extraLinks);
     } else if (!extraTerms.isEmpty()) {
       how = "spam words for search robots: " + String.join(", ", extraTerms);
@@ -410,26 +422,53 @@ public final class Patrol {
         continue;
       }
       Response r = bot.last();
-      String type = r.header("content-type");
-      if (!r.ok() || type != null && !type.toLowerCase(Locale.ROOT).contains("html")) {
+      if (!r.ok() || !isHtml(r)) {
         continue;
       }
       PageFacts botView = analyzer.analyze(r.body(), r.uri(), false);
       if (botView.blockedPage()) {
         continue;
       }
-      String how = cloakedBy(seen, botView);
+      String how = cloakedBy(seen, botView, true);
       if (how != null) {
         found.add(seen.uri(), Observation.of("web.cloaking", Severity.HIGH, "content", how).with("how", how));
       }
     }
+    // and one as a phone arriving from a search: hacked .htaccess rules often spare the home page
+    PageFacts seen = crawled.get((from + n) % crawled.size());
+    Chain ref = fetcher.follow(seen.uri(), As.MOBILE, SEARCH_REFERRER + Sites.host(seen.uri()));
+    if (ref.offsite() != null) {
+      found.add(seen.uri(), Observation.of("web.redirect-search-referrer", Severity.CRITICAL, Sites.host(ref.offsite()),
+          String.join("\n", ref.describe())).with("to", ref.offsite().toString()).with("how", "server redirect")
+          .with("host", Sites.host(ref.offsite())));
+    } else if (ref.last().ok() && isHtml(ref.last())) {
+      String how = cloakedBy(seen, analyzer.analyze(ref.last().body(), ref.last().uri(), false), false);
+      if (how != null) {
+        found.add(seen.uri(), Observation.of("web.cloaking", Severity.HIGH, "search-visitors", "visitors from a search: "
+            + how).with("how", "visitors arriving from a search engine get " + how));
+      }
+    }
   }
 
-  /** How a search robot's view of a page differs from a visitor's in the ways cloaking does, or null. */
-  static String cloakedBy(PageFacts visitor, PageFacts bot) {
+  private static boolean isHtml(Response r) {
+    String type = r.header("content-type");
+    return type == null || type.toLowerCase(Locale.ROOT).contains("html");
+  }
+
+  /**
+   * How another view of a page (a search robot's, a search visitor's) differs from a visitor's in the ways cloaking
+   * does, or null. {@code compareText}: also a wholly different text (not for phones, whose layout may differ).
+   */
+  static String cloakedBy(PageFacts visitor, PageFacts other, boolean compareText) {
+    PageFacts bot = other;
     boolean spam = bot.observations().stream().anyMatch(o -> o.check().equals("web.seo-spam"));
     if (spam && visitor.observations().stream().noneMatch(o -> o.check().equals("web.seo-spam"))) {
       return "spam for search robots only";
+    }
+    Set<String> declared = new LinkedHashSet<>(bot.declaredHosts());
+    declared.removeAll(visitor.declaredHosts());
+    if (!declared.isEmpty()) {
+      return "a page that says it belongs to " + String.join(", ", declared);
     }
     Set<String> extraLinks = new LinkedHashSet<>(bot.offsiteLinkHosts());
     extraLinks.removeAll(visitor.offsiteLinkHosts());
@@ -446,7 +485,7 @@ public final class Patrol {
       return "spam words for search robots: " + String.join(", ", extraTerms);
     }
     double sim = Texts.similarity(bot.textSketch(), visitor.textSketch());
-    if (sim < 0.3 && bot.textLength() > 300) {
+    if (compareText && sim < 0.3 && bot.textLength() > 300) {
       return String.format(Locale.ROOT, "a different page for search robots (%.0f%% alike)", sim * 100);
     }
     return null;
@@ -577,7 +616,7 @@ public final class Patrol {
     }
     List<PageFacts> out = new ArrayList<>(pages);
     loads.forEach((page, list) -> out.add(new PageFacts(page, "", "unknown", 0, list, List.of(), List.of(), Set.of(),
-        Set.of(), null, Set.of(), false, null, List.of(), List.of(), Set.of(), Map.of(), Set.of(), false)));
+        Set.of(), null, Set.of(), false, null, List.of(), List.of(), Set.of(), Map.of(), Set.of(), false, Set.of())));
     return out;
   }
 
@@ -589,11 +628,15 @@ public final class Patrol {
    */
   private void origins(PatrolState state, List<PageFacts> pages, Findings found) {
     boolean baseline = state.hasBaseline();
+    // a baseline learned before user-content CDN paths counted as origins learns them once, silently
+    boolean upgrade = baseline && state.json().getInteger("originKeys", 1) < ORIGIN_KEYS;
+    state.json().put("originKeys", ORIGIN_KEYS);
     Map<Kind, Map<String, Resource>> seen = new LinkedHashMap<>();
     Map<String, URI> firstPage = new LinkedHashMap<>();
     for (PageFacts p : pages) {
       for (Resource r : p.resources()) {
-        String h = Sites.host(r.url());
+        // a user's files on a public CDN (jsDelivr's /gh/<user>/) are that user's origin, not the CDN's
+        String h = OriginRules.userContentOrigin(r.url()).orElse(Sites.host(r.url()));
         if (Sites.sameSite(p.uri(), r.url()) || rules.isKnownPlatform(h)) {
           continue;
         }
@@ -610,6 +653,10 @@ public final class Patrol {
         Resource r = o.getValue();
         URI page = firstPage.get(e.getKey() + o.getKey());
         String h = o.getKey();
+        if (upgrade && h.contains("/gh/") && !known.contains(h)) {
+          state.learnOrigins(kind, List.of(h));
+          known = state.origins(kind);
+        }
         if (!baseline || known.contains(h)) {
           if (codeOrFrame) {
             found.add(page, Observation.of("web.third-party", baseline ? Severity.INFO : Severity.MEDIUM, h, r.snippet())
@@ -773,9 +820,8 @@ public final class Patrol {
       }
       Set<String> union = before == null ? new LinkedHashSet<>() : PatrolState.strings(before);
       union.addAll(values);
-      if (before != null || !values.isEmpty()) {
-        known.put(type, new JsonArray(new ArrayList<>(union).subList(0, Math.min(union.size(), 50))));
-      }
+      // an empty answer is learned too: a record that appears later (a new AAAA) is a change
+      known.put(type, new JsonArray(new ArrayList<>(union).subList(0, Math.min(union.size(), 50))));
     }
     for (String type : new ArrayList<>(changes.fieldNames())) {
       JsonObject c = changes.getJsonObject(type);

@@ -66,7 +66,7 @@ final class SitemapCheck {
         now.put(sitemap.toString(), -1);
         continue;
       }
-      Read read = read(new String(r.body(), StandardCharsets.UTF_8), home);
+      Read read = read(text(r.body()), home);
       now.put(sitemap.toString(), read.count());
       queue.addAll(read.children().stream().limit(20).toList());
       boolean grew = previous != null && previous >= 0 && read.count() >= Math.max(previous * 3, previous + 200);
@@ -107,6 +107,21 @@ final class SitemapCheck {
       out.add(home.resolve("/sitemap.xml"));
     }
     return out;
+  }
+
+  /**
+   * A sitemap's text; a gzip-compressed one (sitemap.xml.gz, which search engines accept) is inflated up to the same cap
+   * as any response, so a compressed bomb costs no more than a large file.
+   */
+  static String text(byte[] body) {
+    if (body.length < 2 || (body[0] & 0xff) != 0x1f || (body[1] & 0xff) != 0x8b) {
+      return new String(body, StandardCharsets.UTF_8);
+    }
+    try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
+      return new String(in.readNBytes(MAX_BYTES), StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      return "";
+    }
   }
 
   /** Counts &lt;loc&gt; entries without building a document (a sitemap may list 50,000 URLs). */

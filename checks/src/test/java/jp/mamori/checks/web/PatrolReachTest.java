@@ -40,11 +40,18 @@ class PatrolReachTest {
     return p.run(site.url(HOST), dir.resolve("state")).run().findings();
   }
 
+  /** Answers for visitors arriving from a search engine, by path (a page, or "redirect:" + where to). */
+  final Map<String, String> fromSearch = new ConcurrentHashMap<>();
+
   TestSite site() throws Exception {
     TestSite site = TestSite.http();
     site.handler(r -> {
+      String search = r.referer() != null && r.referer().contains("google.") ? fromSearch.get(r.path()) : null;
+      if (search != null && search.startsWith("redirect:")) {
+        return Reply.redirect(302, search.substring(9));
+      }
       String bot = r.isBot() ? pages.get("bot:" + r.path()) : null;
-      String text = bot != null ? bot : pages.get(r.path());
+      String text = search != null ? search : bot != null ? bot : pages.get(r.path());
       if (text == null) {
         return Reply.status(404);
       }
@@ -112,6 +119,63 @@ class PatrolReachTest {
       List<Finding> found = patrol(site);
       assertThat(found).anyMatch(f -> f.check().equals("web.ioc-domain") && f.severity().needsPerson());
       assertThat(found).anyMatch(f -> f.check().equals("web.form-offsite") && f.severity().needsPerson());
+    }
+  }
+
+  @Test
+  void searchVisitorsAndSearchRobotsSeeingAnotherSite() throws Exception {
+    try (TestSite site = site()) {
+      patrol(site);
+      // the home page for visitors from a search: a casino page, no redirect
+      StringBuilder casino = new StringBuilder();
+      for (int i = 0; i < 4; i++) {
+        casino.append("<a href=\"https://casino-").append(i).append(".example/\">オンラインカジノ 入金不要ボーナス</a>");
+      }
+      fromSearch.put("/", page("佐藤電機", casino.toString()));
+      assertThat(has(patrol(site), "web.cloaking", "/")).isTrue();
+      fromSearch.clear();
+      // Googlebot told the home page belongs to another site
+      pages.put("bot:/", pages.get("/").replace("</title>", "</title><link rel=\"canonical\" href=\"https://kopi.example/\">"));
+      assertThat(patrol(site)).anyMatch(f -> f.check().equals("web.cloaking") && f.severity().needsPerson());
+      pages.remove("bot:/");
+      // sub-pages that send search visitors away, the home page spared: found as their turn comes
+      for (String p : List.of("/jigyo/", "/jisseki/", "/saiyo/", "/kaisha/", "/saiyo/entry/")) {
+        fromSearch.put(p, "redirect:https://kanagata-loan.example/");
+      }
+      boolean seen = false;
+      for (int run = 0; run < 5 && !seen; run++) {
+        seen = patrol(site).stream().anyMatch(f -> f.check().equals("web.redirect-search-referrer"));
+      }
+      assertThat(seen).isTrue();
+    }
+  }
+
+  @Test
+  void aRecordTypeTheSiteDidNotHaveIsAChange() throws Exception {
+    try (TestSite site = site()) {
+      patrol(site);
+      resolver.record(HOST, "AAAA", "2001:db8::66");
+      assertThat(patrol(site)).anyMatch(f -> f.check().equals("web.dns-changed") && f.target().contains(HOST)
+          && f.severity().needsPerson());
+    }
+  }
+
+  @Test
+  void scriptsFromAGithubUserOnAPublicCdnAreThatUsersOrigin() throws Exception {
+    try (TestSite site = site()) {
+      pages.put("/", pages.get("/").replace("</head>", "<script src=\"https://cdn.jsdelivr.net/gh/owner-theme/fix@1/f.js\">"
+          + "</script></head>"));
+      assertThat(patrol(site)).anyMatch(f -> f.check().equals("web.third-party") && f.severity().needsPerson());
+      assertThat(patrol(site)).noneMatch(f -> f.severity().needsPerson());
+      pages.put("/", pages.get("/").replace("</head>", "<script src=\"https://cdn.jsdelivr.net/gh/attacker/x@main/x.js\">"
+          + "</script></head>"));
+      assertThat(patrol(site)).anyMatch(f -> f.check().equals("web.new-script-origin") && f.severity().needsPerson());
+      // a baseline learned before such paths were origins learns the ones it has once, without an alarm
+      Path state = dir.resolve("state").resolve(PatrolState.FILE);
+      String learned = Files.readString(state);
+      assertThat(learned).containsPattern("\"originKeys\"\\s*:\\s*2");
+      Files.writeString(state, learned.replaceAll("\"originKeys\"\\s*:\\s*2", "\"originKeys\":1"));
+      assertThat(patrol(site)).noneMatch(f -> f.severity().needsPerson());
     }
   }
 }
