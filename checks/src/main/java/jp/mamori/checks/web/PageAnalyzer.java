@@ -170,7 +170,8 @@ public final class PageAnalyzer {
         break;
       }
       boolean hiddenFrame = hidden(f, hiddenSelectors, true);
-      Document inner = org.jsoup.Jsoup.parse(Bodies.cut(f.attr("srcdoc"), 64 * 1024), page.toString());
+      Document inner = org.jsoup.Jsoup.parse(Bodies.cut(f.attr("srcdoc"), 64 * 1024), page.toString(),
+          org.jsoup.parser.Parser.htmlParser().setMaxDepth(Bodies.MAX_DEPTH));
       for (Element sc : inner.getElementsByTag("script")) {
         URI u = sc.hasAttr("src") ? Sites.resolve(page, sc.attr("src")) : null;
         if (u != null) {

@@ -108,6 +108,11 @@ class PageAnalyzerTest {
   void survivesHostileHtml() {
     String deep = "<div>".repeat(100_000) + "<a href=\"/x\">x</a>" + "</div>".repeat(10);
     assertThat(analyze(deep).pageLinks()).isNotNull();
+    String frames = ("<iframe srcdoc=\"" + "&lt;div&gt;".repeat(20_000) + "&lt;script src='https://f.example/s.js'&gt;"
+        + "&lt;/script&gt;\"></iframe>").repeat(30);
+    assertThat(analyze(frames).resources()).hasSizeLessThan(100);
+    String attrs = "<img srcset=\"" + "https://a.example/x.jpg 1x, ".repeat(50_000) + "\">";
+    assertThat(analyze(attrs).hostsMentioned()).hasSizeLessThan(1100);
     String hugeAttr = "<div title=\"" + "A".repeat(1_500_000) + "\" onclick=\"" + "eval(".repeat(50_000) + "\">x</div>";
     assertThat(analyze(hugeAttr)).isNotNull();
     byte[] garbage = new byte[500_000];
