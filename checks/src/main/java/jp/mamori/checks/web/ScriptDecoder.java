@@ -438,18 +438,18 @@ final class ScriptDecoder {
     return out;
   }
 
+  /** One place where folding changes the code: source range and what it reads as. */
+  private record Rewrite(int start, int end, String text) {}
+
   /**
    * The code with literal chains folded into one literal and string property names written as properties:
    * {@code x['loc'+'ation']} → {@code x.location}, {@code g[k]} with {@code k='atob'} → {@code g.atob}. Small scripts are
    * kept whole; larger ones only around what changed. Empty when folding changed nothing.
    */
   static String normalise(String js, List<Literal> lits, Map<String, String> consts) {
-    StringBuilder out = new StringBuilder(Math.min(js.length(), SMALL) + 64);
-    List<Integer> changed = new ArrayList<>();
-    int pos = 0;
+    List<Rewrite> rewrites = new ArrayList<>();
     int i = 0;
-    boolean whole = js.length() <= SMALL;
-    while (i < lits.size()) {
+    while (i < lits.size() && rewrites.size() < 2000) {
       Chain c = chain(js, lits, i, consts);
       int open = c.start() - 1;
       while (open >= 0 && Character.isWhitespace(js.charAt(open))) {
@@ -461,44 +461,61 @@ final class ScriptDecoder {
       }
       boolean bracket = open > 0 && js.charAt(open) == '[' && close < js.length() && js.charAt(close) == ']'
           && isAccessor(js, open - 1) && IDENT.matcher(c.value()).matches();
-      if (bracket || c.pieces() >= 2 || c.templated()) {
-        copy(js, pos, bracket ? open : c.start(), consts, out, changed);
-        changed.add(out.length());
-        if (bracket) {
-          out.append('.').append(c.value());
-          pos = close + 1;
-        } else {
-          char q = js.charAt(lits.get(i).start()) == '`' ? '\'' : js.charAt(lits.get(i).start());
-          out.append(q).append(c.value().replace(q, ' ').replace('\n', ' ')).append(q);
-          pos = c.end();
-        }
+      if (bracket) {
+        rewrites.add(new Rewrite(open, close + 1, "." + c.value()));
+      } else if (c.pieces() >= 2 || c.templated()) {
+        char q = js.charAt(lits.get(i).start()) == '`' ? '\'' : js.charAt(lits.get(i).start());
+        rewrites.add(new Rewrite(c.start(), c.end(), q + c.value().replace(q, ' ').replace('\n', ' ') + q));
       }
       i = c.last() + 1;
-      if (!whole && out.length() > MAX_SCAN_NORMALISED) {
-        break;
-      }
     }
-    copy(js, pos, js.length(), consts, out, changed);
-    if (changed.isEmpty()) {
+    if (!consts.isEmpty()) {
+      Matcher m = CONST_BRACKET.matcher(js);
+      while (m.find() && rewrites.size() < 4000) {
+        String v = consts.get(m.group(1));
+        if (v != null && IDENT.matcher(v).matches()) {
+          rewrites.add(new Rewrite(m.start(), m.end(), "." + v));
+        }
+      }
+      rewrites.sort(java.util.Comparator.comparingInt(Rewrite::start));
+    }
+    if (rewrites.isEmpty()) {
       return "";
     }
-    if (whole) {
-      return out.toString();
-    }
-    StringBuilder windows = new StringBuilder();
-    int shown = -1;
-    for (int at : changed) {
-      int from = Math.max(Math.max(0, at - WINDOW), shown);
-      int to = Math.min(out.length(), at + WINDOW);
-      if (from < to && windows.length() + (to - from) < MAX_NORMALISED) {
-        windows.append(out, from, to).append('\n');
-        shown = to;
+    // small scripts whole; larger ones only around what changed, nearby changes sharing one window, so a big
+    // script that folds little is never copied
+    boolean whole = js.length() <= SMALL;
+    StringBuilder out = new StringBuilder(whole ? js.length() + 64 : 1024);
+    int pos = 0;
+    boolean inWindow = false;
+    for (Rewrite r : rewrites) {
+      if (r.start() < pos) {
+        continue;
       }
+      if (!whole) {
+        if (inWindow && r.start() - pos > WINDOW) {
+          out.append(js, pos, pos + WINDOW).append('\n');
+          pos += WINDOW;
+          inWindow = false;
+        }
+        if (out.length() > MAX_NORMALISED) {
+          break;
+        }
+        if (!inWindow) {
+          pos = Math.max(pos, r.start() - WINDOW);
+          inWindow = true;
+        }
+      }
+      out.append(js, pos, r.start()).append(r.text());
+      pos = r.end();
     }
-    return windows.toString();
+    if (whole) {
+      out.append(js, pos, js.length());
+    } else if (inWindow) {
+      out.append(js, pos, Math.min(js.length(), pos + WINDOW)).append('\n');
+    }
+    return out.toString();
   }
-
-  private static final int MAX_SCAN_NORMALISED = 2 * ScriptScanner.MAX_SCAN;
 
   private static boolean isAccessor(String js, int p) {
     while (p >= 0 && Character.isWhitespace(js.charAt(p))) {
@@ -507,28 +524,6 @@ final class ScriptDecoder {
     return p >= 0 && (Character.isLetterOrDigit(js.charAt(p)) || "_$)]".indexOf(js.charAt(p)) >= 0);
   }
 
-  /** Copies source text, writing {@code x[k]} as {@code x.value} when k is a known constant naming a property. */
-  private static void copy(String js, int from, int to, Map<String, String> consts, StringBuilder out, List<Integer> changed) {
-    if (from >= to) {
-      return;
-    }
-    if (consts.isEmpty()) {
-      out.append(js, from, to);
-      return;
-    }
-    Matcher m = CONST_BRACKET.matcher(js).region(from, to);
-    int at = from;
-    while (m.find()) {
-      String v = consts.get(m.group(1));
-      if (v != null && IDENT.matcher(v).matches()) {
-        out.append(js, at, m.start());
-        changed.add(out.length());
-        out.append('.').append(v);
-        at = m.end();
-      }
-    }
-    out.append(js, at, to);
-  }
 
   private static void decodeValue(StringBuilder out, Literal l) {
     if (l.escaped()) {
