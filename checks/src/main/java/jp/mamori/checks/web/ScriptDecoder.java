@@ -182,6 +182,7 @@ final class ScriptDecoder {
   private record Chain(int last, int start, int end, String value, int pieces, boolean templated) {}
 
   private static final Pattern IDENT = Pattern.compile("[A-Za-z_$][\\w$]*");
+  private static final Pattern TEMPLATE_LITERAL = Pattern.compile("\\$\\{\\s*(['\"])([^'\"\\\\]{0,200})\\1\\s*\\}");
   private static final Pattern TEMPLATE_VAR = Pattern.compile("\\$\\{\\s*([A-Za-z_$][\\w$]*)\\s*\\}");
   private static final Pattern REVERSED = Pattern.compile("^\\s*\\.\\s*split\\(\\s*(''|\"\")\\s*\\)\\s*\\.\\s*reverse\\(\\s*\\)");
   private static final Pattern REVERSED_VAR = Pattern.compile(
@@ -252,6 +253,11 @@ final class ScriptDecoder {
         }
       }
     }
+    Matcher a = ARRAY_JOIN.matcher(joins ? js : "");
+    int arrays = 0;
+    while (a.find() && arrays++ < 50) {
+      assembledPiece(out, assembled, arrayJoined(a));
+    }
     charCodes(js, out);
     return new Decoded(out.toString(), assembled.toString(), normalise(js, lits, consts));
   }
@@ -300,14 +306,20 @@ final class ScriptDecoder {
 
   /** A literal's value; template literals with their {@code ${name}} holes filled from known string constants. */
   private static String value(String js, Literal l, Map<String, String> consts) {
-    if (js.charAt(l.start()) != '`' || consts.isEmpty() || l.value().indexOf("${") < 0) {
+    if (js.charAt(l.start()) != '`' || l.value().indexOf("${") < 0) {
       return l.value();
     }
-    Matcher m = TEMPLATE_VAR.matcher(l.value());
+    // `${'med'}${'-stat'}.${'info'}`: holes holding a literal are that literal
+    String v = l.value().indexOf("${'") < 0 && l.value().indexOf("${\"") < 0 ? l.value()
+        : TEMPLATE_LITERAL.matcher(l.value()).replaceAll(r -> Matcher.quoteReplacement(r.group(2)));
+    if (consts.isEmpty()) {
+      return v;
+    }
+    Matcher m = TEMPLATE_VAR.matcher(v);
     StringBuilder sb = new StringBuilder();
     while (m.find()) {
-      String v = consts.get(m.group(1));
-      m.appendReplacement(sb, Matcher.quoteReplacement(v != null ? v : m.group()));
+      String c = consts.get(m.group(1));
+      m.appendReplacement(sb, Matcher.quoteReplacement(c != null ? c : m.group()));
     }
     m.appendTail(sb);
     return sb.toString();
@@ -413,6 +425,22 @@ final class ScriptDecoder {
    * Variables given a string once ({@code var h='evil.example';}, {@code const u='ht'+'tps:'}): code builds URLs from
    * them. A name assigned twice keeps the first value; a few hundred names at most.
    */
+  private static final String ELEMENT = "(?:'[^'\\\\\\n]{0,100}'|\"[^\"\\\\\\n]{0,100}\")";
+  /** {@code h=['net','evil'].reverse().join('.')}: a host kept as an array joined with a separator, maybe reversed. */
+  private static final Pattern ARRAY_JOIN = Pattern.compile("([A-Za-z_$][\\w$]*)\\s*=\\s*\\[\\s*(" + ELEMENT + "(?:\\s*,\\s*"
+      + ELEMENT + "){1,30})\\s*\\]\\s*(\\.\\s*reverse\\(\\s*\\))?\\s*\\.\\s*join\\(\\s*(?:(['\"])([^'\"\\\\]{0,3})\\4)?\\s*\\)");
+
+  private static String arrayJoined(Matcher a) {
+    List<String> parts = new ArrayList<>();
+    for (Literal l : literals(a.group(2))) {
+      parts.add(l.value());
+    }
+    if (a.group(3) != null) {
+      java.util.Collections.reverse(parts);
+    }
+    return String.join(a.group(4) == null ? "," : a.group(5), parts);
+  }
+
   static Map<String, String> constants(String js, List<Literal> lits) {
     Map<String, String> out = new HashMap<>();
     Map<String, String> none = Map.of();
@@ -434,6 +462,11 @@ final class ScriptDecoder {
         }
       }
       i = c.last() + 1;
+    }
+    Matcher a = ARRAY_JOIN.matcher(js.contains(".join(") ? js : "");
+    int n = 0;
+    while (a.find() && n++ < 50 && out.size() < MAX_CONSTANTS) {
+      out.putIfAbsent(a.group(1), arrayJoined(a));
     }
     return out;
   }
@@ -529,7 +562,35 @@ final class ScriptDecoder {
     if (l.escaped()) {
       emit(out, l.value());
     }
+    String twice = escapedAgain(l.value());
+    if (twice != null) {
+      emit(out, twice);
+    }
     encodedForms(out, l.value());
+  }
+
+  private static final Pattern ESCAPE_IN_VALUE = Pattern.compile("\\\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|u\\{)");
+
+  /**
+   * A value that still holds escapes once its own were read ('"\\u0068ttps…"' handed to JSON.parse, eval or a second
+   * string): the text those escapes spell, or null.
+   */
+  static String escapedAgain(String v) {
+    if (v.indexOf('\\') < 0 || !ESCAPE_IN_VALUE.matcher(v).find()) {
+      return null;
+    }
+    StringBuilder sb = new StringBuilder(v.length());
+    int i = 0;
+    while (i < v.length()) {
+      char c = v.charAt(i);
+      if (c == '\\' && i + 1 < v.length()) {
+        i += unescape(v, i, sb);
+      } else {
+        sb.append(c);
+        i++;
+      }
+    }
+    return sb.toString();
   }
 
   private static void emit(StringBuilder out, String s) {

