@@ -35,8 +35,8 @@ public final class PageAnalyzer {
   /** A title that is only a crew handle in the "./name" style defacers sign with ("./Gh0stSec", "~ ./K4z ~"). */
   private static final Pattern HANDLE_TITLE = Pattern.compile("^[\\s~=*_.\\-|]*\\./[\\w.\\-]{2,40}[\\s~=*_\\-|]*$");
   /** ClickFix's instructions: open the Run dialog, paste, press Enter. */
-  private static final Pattern RUN_DIALOG = Pattern.compile("(?i)(windows|win|⊞)\\s*(キー|key)?\\s*[+＋]\\s*[「\"']?r\\b");
-  private static final Pattern PASTE_KEYS = Pattern.compile("(?i)(ctrl|control)\\s*(キー|key)?\\s*[+＋]\\s*[「\"']?v\\b");
+  private static final Pattern RUN_DIALOG = Pattern.compile("(?i)(windows|win|⊞)\\s*(キー|key)?\\s*[+＋]\\s*[「\"']?r(?![a-z0-9])");
+  private static final Pattern PASTE_KEYS = Pattern.compile("(?i)(ctrl|control)\\s*(キー|key)?\\s*[+＋]\\s*[「\"']?v(?![a-z0-9])");
   private static final Pattern IMPORT = Pattern.compile("@import\\s+(?:url\\()?\\s*[\"']?([^\"')\\s;]+)");
   private static final Pattern HIDING_RULE = Pattern.compile("([.#][A-Za-z0-9_-]{1,80})\\s*\\{([^}]{0,400})\\}");
   private static final Pattern NEG_OFFSET = Pattern.compile(

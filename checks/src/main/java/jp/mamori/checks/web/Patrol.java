@@ -388,6 +388,9 @@ public final class Patrol {
       how = "extra links for search robots: " + String.join(", ", extraLinks);
     } else if (!extraTerms.isEmpty()) {
       how = "spam words for search robots: " + String.join(", ", extraTerms);
+    } else if (robotOnlyPages(botView, browserView, patrolView) != null) {
+      how = "links to pages of this site that only search robots are shown: " + robotOnlyPages(botView, browserView,
+          patrolView);
     } else if (botOnly > control + 0.3 && extraCount > 200) {
       how = "different text for search robots (" + Math.round(botOnly * 100) + "% new)";
     } else {
@@ -489,6 +492,22 @@ public final class Patrol {
       return String.format(Locale.ROOT, "a different page for search robots (%.0f%% alike)", sim * 100);
     }
     return null;
+  }
+
+  /**
+   * Same-site pages a robot's view links to and neither visitor view does (a keyword hack's doorway pages), when there
+   * are several and far more than the two visitor views differ by themselves (rotating "related posts"); or null.
+   */
+  static String robotOnlyPages(PageFacts bot, PageFacts browser, PageFacts patrol) {
+    Set<URI> extra = new LinkedHashSet<>(bot.pageLinks());
+    extra.removeAll(browser.pageLinks());
+    extra.removeAll(patrol.pageLinks());
+    Set<URI> control = new HashSet<>(patrol.pageLinks());
+    control.removeAll(browser.pageLinks());
+    if (extra.size() < 5 || extra.size() <= 2 * control.size() + 2) {
+      return null;
+    }
+    return extra.stream().limit(3).map(URI::toString).collect(java.util.stream.Collectors.joining(", "));
   }
 
   private static double onlyIn(Set<Integer> a, Set<Integer> b) {

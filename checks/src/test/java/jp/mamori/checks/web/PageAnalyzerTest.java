@@ -188,12 +188,32 @@ class PageAnalyzerTest {
   }
 
   @Test
+  void pagesOnlyARobotIsLinkedTo() {
+    String nav = "<a href=\"/about/\">about</a><a href=\"/news/\">news</a>";
+    StringBuilder doorways = new StringBuilder(nav);
+    for (int n = 1; n <= 6; n++) {
+      doorways.append("<a href=\"/?p=kopi-").append(n).append("\">").append(n).append("</a>");
+    }
+    PageFacts visitor = analyzer.analyze(nav.getBytes(StandardCharsets.UTF_8), PAGE, false);
+    PageFacts bot = analyzer.analyze(doorways.toString().getBytes(StandardCharsets.UTF_8), PAGE, true);
+    assertThat(Patrol.robotOnlyPages(bot, visitor, visitor)).contains("/?p=kopi-1");
+    // visitors' own views already differ as much (rotating "related posts"): no sign
+    PageFacts other = analyzer.analyze((nav + doorways.substring(nav.length()).replace("kopi", "post")).getBytes(
+        StandardCharsets.UTF_8), PAGE, false);
+    assertThat(Patrol.robotOnlyPages(bot, visitor, other)).isNull();
+  }
+
+  @Test
   void clickFixPagesAndCrewSignatures() {
     String steps = "<p>確認のため：Windows キー + R を押し、Ctrl + V を押して Enter を押してください。</p>";
     assertThat(checks(steps + "<script>document.getElementById('c').onclick=function(){navigator.clipboard.writeText(x)}"
         + "</script>")).contains("web.fake-update");
     // the same keyboard help without anything put on the clipboard is a help page
     assertThat(checks(steps)).doesNotContain("web.fake-update");
+    // Japanese text right after the key letter ("Windowsキー＋Rを押します"), copied with execCommand
+    assertThat(checks("<p>1. Windowsキー＋Rを押します<br>2. Ctrl＋Vで貼り付けます</p><textarea id=t>cmd /c start powershell"
+        + "</textarea><script>b.onclick=function(){t.select();document.execCommand('copy')}</script>"))
+        .contains("web.fake-update");
     assertThat(checks("<title>./Gh0stSec</title><img src=x.gif>")).contains("web.defacement");
     assertThat(checks("<center><h1>~ Touched By ./Sec7or Team ~</h1></center>")).contains("web.defacement");
     assertThat(checks("<h1>このホームページは乗っ取られています</h1>")).contains("web.defacement");
