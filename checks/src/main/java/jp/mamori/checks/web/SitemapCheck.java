@@ -47,6 +47,8 @@ final class SitemapCheck {
     List<URI> queue = new ArrayList<>(listed(home));
     Set<String> seen = new LinkedHashSet<>();
     int fetched = 0;
+    int turn = state.json().getInteger("sitemapTurn", 0);
+    state.json().put("sitemapTurn", (turn + 1) % 1000);
     while (!queue.isEmpty() && fetched < MAX_SITEMAPS) {
       URI sitemap = queue.remove(0);
       if (!seen.add(sitemap.toString())) {
@@ -68,7 +70,13 @@ final class SitemapCheck {
       }
       Read read = read(text(r.body()), home);
       now.put(sitemap.toString(), read.count());
-      queue.addAll(read.children().stream().limit(20).toList());
+      // known children beyond the budget are re-read in turn, one patrol after another, so a child that grows is read
+      // within a few patrols however many siblings come before it
+      List<URI> kids = new ArrayList<>(read.children().stream().limit(20).toList());
+      if (!kids.isEmpty()) {
+        java.util.Collections.rotate(kids, -(turn % kids.size()));
+      }
+      queue.addAll(kids);
       boolean grew = previous != null && previous >= 0 && read.count() >= Math.max(previous * 3, previous + 200);
       boolean suspicious = learned ? isNew || grew : read.count() >= BIG;
       if (suspicious && !read.pages().isEmpty()) {
