@@ -25,17 +25,7 @@ class PatrolBlindTest {
    * be missed, so a fix that reaches one has to take it off this list.
    */
   static final Set<String> OPEN = Set.of(
-      "[fresh5] appended to order-attribution.min.js: card inputs sent with Reflect.apply(fetch) to a host joined from a "
-          + "reversed array",
-      "[fresh5] contact-page keylogger: keys kept in localStorage, flushed with sendBeacon to a template literal built from "
-          + "pieces",
-      "[fresh5] login form read and sent over window['Web'+'Socket']",
-      "[fresh5] entry form sent by XHR to a URL kept double-escaped inside JSON.parse",
-      "[fresh5] ClickFix through a hidden textarea and execCommand('copy'), Japanese Win+R steps",
-      "[fresh5] Googlebot alone gets navigation links to same-site knock-off pages",
-      "[fresh5] the product sitemap grows from 3 URLs to 1,200 knock-off pages",
       "[fresh5] server 301 for phones on product pages only",
-      "[fresh5] miner in a new same-site file named like jQuery UI, with a pool WebSocket",
       "[fresh5] home page's Japanese text replaced by Korean, the layout kept",
       "[fresh5] IoC domain in an @font-face URL appended to the site's style.css");
   @TempDir
