@@ -32,6 +32,11 @@ public final class PageAnalyzer {
   private static final Pattern VER = Pattern.compile("[?&]ver=(\\d+(?:\\.\\d+){1,3})");
   private static final Pattern GENERATOR_VERSION = Pattern.compile("\\b(\\d+(?:\\.\\d+){0,3})\\b");
   private static final Pattern DEFACED_TITLE = Pattern.compile("(?i)\\b(hacked|defaced|pwned|0wned|owned\\s+by)\\b");
+  /** A title that is only a crew handle in the "./name" style defacers sign with ("./Gh0stSec", "~ ./K4z ~"). */
+  private static final Pattern HANDLE_TITLE = Pattern.compile("^[\\s~=*_.\\-|]*\\./[\\w.\\-]{2,40}[\\s~=*_\\-|]*$");
+  /** ClickFix's instructions: open the Run dialog, paste, press Enter. */
+  private static final Pattern RUN_DIALOG = Pattern.compile("(?i)(windows|win|⊞)\\s*(キー|key)?\\s*[+＋]\\s*[「\"']?r(?![a-z0-9])");
+  private static final Pattern PASTE_KEYS = Pattern.compile("(?i)(ctrl|control)\\s*(キー|key)?\\s*[+＋]\\s*[「\"']?v(?![a-z0-9])");
   private static final Pattern IMPORT = Pattern.compile("@import\\s+(?:url\\()?\\s*[\"']?([^\"')\\s;]+)");
   private static final Pattern HIDING_RULE = Pattern.compile("([.#][A-Za-z0-9_-]{1,80})\\s*\\{([^}]{0,400})\\}");
   private static final Pattern NEG_OFFSET = Pattern.compile(
@@ -93,6 +98,8 @@ public final class PageAnalyzer {
     Set<String> hosts = new LinkedHashSet<>();
     Set<String> scriptHashes = new LinkedHashSet<>();
     Set<String> hiddenSelectors = hidingSelectors(doc);
+    boolean clipboard = false;
+    String pageConfig = metaConfig(doc);
 
     for (Element s : doc.getElementsByTag("script")) {
       String type = s.attr("type").toLowerCase(Locale.ROOT);
@@ -106,6 +113,7 @@ public final class PageAnalyzer {
           continue;
         }
         scriptHashes.add(sha256(js.strip()));
+        clipboard |= js.contains("clipboard.writeText") || js.contains("execCommand('copy'") || js.contains("execCommand(\"copy\"");
         // skimmers keep their drop URL in the tag's own data- attributes and read it through dataset
         StringBuilder attrs = new StringBuilder();
         for (org.jsoup.nodes.Attribute a : s.attributes()) {
@@ -113,6 +121,7 @@ public final class PageAnalyzer {
             attrs.append("\n;'").append(a.getValue().replace("'", "")).append("';");
           }
         }
+        attrs.append(pageConfig);
         ScriptScanner.Result r = scripts.scan(attrs.isEmpty() ? js : js + attrs, page);
         obs.addAll(r.observations());
         hosts.addAll(r.hostsMentioned());
@@ -154,9 +163,31 @@ public final class PageAnalyzer {
       String src = f.hasAttr("src") ? f.attr("src") : f.attr("data");
       add(resources, Kind.IFRAME, base, src, f, hidden(f, hiddenSelectors, true), false);
     }
+    // a srcdoc frame is a document written into the page: what its scripts load, the page loads
+    int frames = 0;
+    for (Element f : doc.select("iframe[srcdoc]")) {
+      if (frames++ > 20) {
+        break;
+      }
+      boolean hiddenFrame = hidden(f, hiddenSelectors, true);
+      Document inner = org.jsoup.Jsoup.parse(Bodies.cut(f.attr("srcdoc"), 64 * 1024), page.toString(),
+          org.jsoup.parser.Parser.htmlParser().setMaxDepth(Bodies.MAX_DEPTH));
+      for (Element sc : inner.getElementsByTag("script")) {
+        URI u = sc.hasAttr("src") ? Sites.resolve(page, sc.attr("src")) : null;
+        if (u != null) {
+          resources.add(new Resource(Kind.SCRIPT, u, Finding.snippet(f.outerHtml()), false, false));
+          resources.add(new Resource(Kind.IFRAME, u, Finding.snippet(f.outerHtml()), hiddenFrame, false));
+        } else if (!sc.data().isBlank()) {
+          ScriptScanner.Result r = scripts.scan(sc.data(), page);
+          obs.addAll(r.observations());
+          r.loads().forEach(l -> resources.add(new Resource(Kind.SCRIPT, l, Finding.snippet(f.outerHtml()), false, false)));
+        }
+      }
+    }
     for (Element l : doc.select("link[href]")) {
       String rel = l.attr("rel").toLowerCase(Locale.ROOT);
-      if (rel.contains("stylesheet")) {
+      // rel=preload as=style is the loadCSS way of adding a stylesheet (it turns itself into one on load)
+      if (rel.contains("stylesheet") || rel.contains("preload") && l.attr("as").equalsIgnoreCase("style")) {
         add(resources, Kind.STYLESHEET, base, l.attr("href"), l, false, false);
       } else if (rel.contains("modulepreload") || rel.contains("preload") && l.attr("as").equalsIgnoreCase("script")) {
         add(resources, Kind.SCRIPT, base, l.attr("href"), l, false, false);
@@ -228,14 +259,13 @@ public final class PageAnalyzer {
       }
     }
     resources.forEach(r -> hosts.add(Sites.host(r.url())));
-    int sources = 0;
-    for (Element e : doc.select("img[src], source[src], video[src], audio[src], input[src], link[href]")) {
-      if (sources++ > 1000) {
-        break;
-      }
-      URI u = Sites.resolve(page, e.hasAttr("src") ? e.attr("src") : e.attr("href"));
-      if (u != null) {
-        hosts.add(Sites.host(u));
+    attributeHosts(doc, hosts);
+    Set<String> declared = new LinkedHashSet<>();
+    for (Element l : doc.select("link[rel~=(?i)^(canonical|alternate|amphtml)$][href]")) {
+      URI u = Sites.resolve(page, l.attr("href"));
+      if (u != null && !Sites.sameSite(page, u) && !l.attr("type").toLowerCase(Locale.ROOT).contains("xml")
+          && !l.attr("type").toLowerCase(Locale.ROOT).contains("json")) {
+        declared.add(Sites.host(u));
       }
     }
 
@@ -247,8 +277,14 @@ public final class PageAnalyzer {
     String bodyText = doc.body() == null ? "" : Bodies.cut(doc.body().text(), MAX_TEXT);
     String allText = title + " " + bodyText;
     String phrase = Texts.defacementPhrase(allText, rules.defacement);
-    if (phrase == null && DEFACED_TITLE.matcher(Texts.unleet(title.toLowerCase(Locale.ROOT))).find()) {
+    if (phrase == null && (DEFACED_TITLE.matcher(Texts.unleet(title.toLowerCase(Locale.ROOT))).find()
+        || HANDLE_TITLE.matcher(title).matches())) {
       phrase = title;
+    }
+    if (clipboard && RUN_DIALOG.matcher(bodyText).find() && PASTE_KEYS.matcher(bodyText).find()) {
+      obs.add(Observation.of("web.fake-update", Severity.CRITICAL, "clipboard",
+          Finding.snippet(bodyText.substring(Math.max(0, indexOf(RUN_DIALOG, bodyText) - 200))))
+          .with("how", "the page puts a command on the clipboard and tells visitors to run it (Win+R, Ctrl+V)"));
     }
     if (phrase != null) {
       obs.add(Observation.of("web.defacement", Severity.CRITICAL, "phrase", Finding.snippet(phrase)).with("title",
@@ -284,7 +320,48 @@ public final class PageAnalyzer {
     return new PageFacts(page, Finding.snippet(title), Texts.language(bodyText), bodyText.length(), resources, obs,
         pageLinks, offsiteLinks, hosts, generator, versions, wordpress, refresh, Texts.sketch(sh),
         Texts.sketch(structure(doc)), keepShingles ? sh : Set.of(), spamTerms, scriptHashes,
-        blocked && isChallengeSized(bodyText, pageLinks));
+        blocked && isChallengeSized(bodyText, pageLinks), declared);
+  }
+
+  private static final Pattern ATTRIBUTE_URL = Pattern.compile(
+      "(?i)(?:https?:)?//([a-z0-9.-]+\\.[a-z]{2,}|\\d{1,3}(?:\\.\\d{1,3}){3})(?::\\d+)?");
+  private static final Pattern STANDARD_META = Pattern.compile(
+      "(?i)^(og:|twitter:|fb:|article:|al:|msapplication|apple-|description|keywords|viewport|generator|robots|googlebot|"
+          + "referrer|theme-color|author|format-detection|thumbnail|image|url)");
+
+  /**
+   * Off-site URLs the page keeps in meta tags of its own naming: scripts read them as configuration
+   * ({@code querySelector('meta[name=x]').content}), so they are read with each inline script.
+   */
+  private static String metaConfig(Document doc) {
+    StringBuilder sb = new StringBuilder();
+    for (Element m : doc.select("meta[name][content], meta[property][content]")) {
+      String name = m.hasAttr("name") ? m.attr("name") : m.attr("property");
+      String content = m.attr("content");
+      if (content.contains("//") && !STANDARD_META.matcher(name).find() && sb.length() < 4096) {
+        sb.append("\n;'").append(Bodies.cut(content, 1024).replace("'", "")).append("';");
+      }
+    }
+    return sb.toString();
+  }
+
+  /** Hosts named in any attribute (srcset, inline style url(), data-src, poster, ...), for the IoC list. */
+  private static void attributeHosts(Document doc, Set<String> hosts) {
+    int seen = 0;
+    for (Element e : doc.getAllElements()) {
+      if (seen > 5000 || hosts.size() > 1000) {
+        return;
+      }
+      for (org.jsoup.nodes.Attribute a : e.attributes()) {
+        String v = a.getValue();
+        if (v.length() > 8 && v.indexOf("//") >= 0 && seen++ <= 5000) {
+          Matcher m = ATTRIBUTE_URL.matcher(Bodies.cut(v, 8192));
+          while (m.find() && hosts.size() <= 1000) {
+            hosts.add(m.group(1).toLowerCase(Locale.ROOT));
+          }
+        }
+      }
+    }
   }
 
   /**
@@ -458,17 +535,25 @@ public final class PageAnalyzer {
     return false;
   }
 
-  private static boolean accessible(Element e) {
-    if (e.attr("aria-hidden").equalsIgnoreCase("true") || e.hasAttr("aria-label") && e.text().length() < 80) {
-      return true;
-    }
+  private boolean accessible(Element e, URI page) {
+    boolean a11y = e.attr("aria-hidden").equalsIgnoreCase("true") || e.hasAttr("aria-label") && e.text().length() < 80;
     for (String c : e.classNames()) {
       String lc = c.toLowerCase(Locale.ROOT);
-      if (A11Y.contains(lc) || lc.contains("sr-only") || lc.contains("visually-hidden") || lc.contains("screen-reader")) {
-        return true;
+      a11y |= A11Y.contains(lc) || lc.contains("sr-only") || lc.contains("visually-hidden") || lc.contains("screen-reader");
+    }
+    // text for screen readers describes the page; a list of links to other sites is not that, whatever its class says
+    return a11y && offsiteLinks(e, page) < 2;
+  }
+
+  private int offsiteLinks(Element e, URI page) {
+    int n = 0;
+    for (Element a : e.select("a[href]")) {
+      URI u = Sites.resolve(page, a.attr("href"));
+      if (u != null && !Sites.sameSite(page, u) && !rules.isKnownPlatform(Sites.host(u)) && ++n >= 2) {
+        return n;
       }
     }
-    return false;
+    return n;
   }
 
   /** Hidden by its own attributes, its page's CSS or a hidden ancestor (iframes: also 0/1 pixel frames). */
@@ -506,7 +591,7 @@ public final class PageAnalyzer {
       public void head(Node node, int depth) {
         if (hiddenDepth[0] < 0 && roots.size() < 200 && node instanceof Element e && !e.tagName().equals("script")
             && !e.tagName().equals("template") && (e.tagName().equals("noscript") || selfHidden(e, hiddenSelectors))
-            && !accessible(e)) {
+            && !accessible(e, page)) {
           roots.add(e);
           hiddenDepth[0] = depth;
         }
@@ -546,6 +631,8 @@ public final class PageAnalyzer {
     }
     // visible spam: link anchors with strong spam words pointing elsewhere, or a page full of spam vocabulary
     int anchors = 0;
+    int brandAnchors = 0;
+    Element firstBrand = null;
     for (Element a : doc.body().select("a[href], area[href]")) {
       if (anchors++ > 1000) {
         break;
@@ -561,6 +648,16 @@ public final class PageAnalyzer {
             .with("how", "spam link").with("terms", String.join(", ", terms.keySet())));
         return;
       }
+      // one "ブランド 財布 激安" link is a mention; several to other sites are the keyword hack's link block
+      if (terms.containsValue(2) && Texts.score(terms) >= 3 && ++brandAnchors == 1) {
+        firstBrand = a;
+      }
+    }
+    if (brandAnchors >= 2) {
+      URI u = Sites.resolve(page, firstBrand.attr("href"));
+      obs.add(Observation.of("web.seo-spam", Severity.HIGH, "link:" + Sites.host(u), Finding.snippet(firstBrand.outerHtml()))
+          .with("how", brandAnchors + " links selling brand goods to other sites"));
+      return;
     }
     Map<String, Integer> terms = Texts.spamTerms(doc.title() + " " + Bodies.cut(doc.body().text(), MAX_TEXT),
         rules.spamWords);
@@ -624,6 +721,11 @@ public final class PageAnalyzer {
       }
     }
     return out;
+  }
+
+  private static int indexOf(Pattern p, String text) {
+    Matcher m = p.matcher(text);
+    return m.find() ? m.start() : 0;
   }
 
   static String sha256(String text) {

@@ -26,9 +26,29 @@ import jp.mamori.checks.finding.Severity;
 public final class ScriptScanner {
   static final int MAX_SCAN = 256 * 1024;
   private static final Pattern EVAL_DECODE = Pattern.compile(
-      "\\b(eval|Function|setTimeout|setInterval)\\s*\\(\\s*(window\\s*\\.\\s*)?(atob|unescape|decodeURIComponent|escape|"
+      "\\b(eval|Function|setTimeout|setInterval)\\s*\\(\\s*([\\w$]{1,20}\\s*\\.\\s*)?(atob|unescape|decodeURIComponent|escape|"
           + "String\\s*\\.\\s*fromCharCode|function\\s*\\(\\s*p\\s*,\\s*a\\s*,\\s*c\\s*,\\s*k\\s*,\\s*e)");
   private static final Pattern DYNAMIC_CODE = Pattern.compile("\\b(eval|Function)\\s*\\(\\s*[A-Za-z_$][\\w$]*\\s*\\)");
+  /** eval of a string being taken apart and put back together: eval(s.split('').reverse().join('')). */
+  private static final Pattern EVAL_EXPRESSION = Pattern.compile(
+      "\\b(eval|Function)\\s*\\(\\s*[\\w$.\\[\\]'\"]{1,80}\\.\\s*(split|reverse|replace|join|map|slice|substr|substring|concat)\\s*\\(");
+  /** A variable given decoded text, run later: var c=decodeURIComponent('%76...'); setTimeout(c, 10). */
+  private static final Pattern DECODED_VARIABLE = Pattern.compile(
+      "([A-Za-z_$][\\w$]*)\\s*=\\s*([\\w$]{1,20}\\s*\\.\\s*)?(atob|unescape|decodeURIComponent|String\\s*\\.\\s*fromCharCode)\\s*\\(");
+  private static final Pattern RUN_VARIABLE = Pattern.compile(
+      "\\b(eval|Function|setTimeout|setInterval)\\s*\\(\\s*([A-Za-z_$][\\w$]*)\\s*[,)]");
+  /** obfuscator.io's string-array rotation, whatever it names things: while(!![]){...a.push(a.shift())...parseInt}. */
+  private static final Pattern ROTATION_LOOP = Pattern.compile("while\\s*\\(\\s*!!\\[\\]\\s*\\)");
+  private static final Pattern ROTATION_STEP = Pattern.compile("\\.\\s*push\\s*\\(\\s*[\\w$]+\\s*\\.\\s*shift\\s*\\(\\s*\\)\\s*\\)");
+  /** Function reached through a constructor: []['filter']['constructor'](code), (()=>{}).constructor("code"). */
+  private static final Pattern CONSTRUCTOR_CALL = Pattern.compile(
+      "\\.\\s*constructor\\s*\\(\\s*([\"'`]|([\\w$]{1,20}\\s*\\.\\s*)?(atob|unescape|decodeURIComponent|String\\s*\\.\\s*fromCharCode)\\s*\\()");
+  /** Where analytics tags take data: a skimmer can report to its own property through them. */
+  private static final Pattern ANALYTICS_SINK = Pattern.compile(
+      "datalayer\\s*\\.\\s*push\\s*\\(|\\bgtag\\s*\\(\\s*[\"']event|\\bga\\s*\\(\\s*[\"']send|\\bfbq\\s*\\(\\s*[\"']track|_gaq\\s*\\.\\s*push\\s*\\(");
+  /** A string table read through hex indexes: c(0x1e4), d(0x1eb), ... */
+  private static final Pattern HEX_LOOKUP = Pattern.compile(
+      "(?<!fromCharCode|fromCodePoint)\\b[\\w$]{1,12}\\s*\\(\\s*0x[0-9a-fA-F]{1,6}\\s*\\)");
   private static final Pattern FROM_CHAR_CODE = Pattern.compile("fromCharCode\\s*\\(([\\d\\s,x+a-fA-F-]{0,4000})\\)");
   private static final Pattern CHAR_CODE_APPLY = Pattern.compile(
       "fromCharCode\\s*(\\.\\s*apply\\s*\\(\\s*(null|this|String|window)\\s*,|\\(\\s*\\.\\.\\.)");
@@ -59,20 +79,29 @@ public final class ScriptScanner {
   private static final Pattern BULK = Pattern.compile(
       "new\\s+formdata|\\.serialize(array)?\\s*\\(|queryselectorall\\s*\\(\\s*[\"'][^\"']{0,60}\\b(input|select|textarea|form)\\b|"
           + "getelementsbytagname\\s*\\(\\s*[\"'](input|select|textarea)|\\.elements\\b|document\\.forms|"
-          + "\\$\\(\\s*[\"'](input|select|textarea|:input)");
+          + "\\$\\(\\s*[\"'](input|select|textarea|:input)|"
+          // a keylogger: one listener on the whole document hears every field
+          + "(document|window|body)\\.addeventlistener\\s*\\(\\s*[\"'](input|change|keyup|keydown|keypress)[\"']");
   private static final Pattern EXFIL = Pattern.compile(
-      "new\\s+image\\s*\\(|\\.src\\s*=|sendbeacon\\s*\\(|\\bfetch\\s*\\(|xmlhttprequest|\\.ajax\\s*\\(|\\$\\.(post|get|getjson)\\s*\\(|"
-          + "jquery\\.(post|get|ajax)\\s*\\(|new\\s+websocket\\s*\\(|axios\\.(post|get)\\s*\\(");
+      "new\\s+image\\s*\\(|createelement\\s*\\(\\s*[\"'](img|image)[\"']|\\.setattribute\\s*\\(\\s*[\"']src[\"']|\\.src\\s*=|"
+          + "sendbeacon\\s*\\(|\\bfetch\\s*\\(|xmlhttprequest|\\.ajax\\s*\\(|\\$\\.(post|get|getjson)\\s*\\(|"
+          + "jquery\\.(post|get|ajax)\\s*\\(|new\\s+websocket\\s*\\(|axios\\.(post|get)\\s*\\(|"
+          // a sender called through Reflect.apply or kept in a variable first (var W=window.WebSocket; new W(url))
+          + "reflect\\.apply\\s*\\(\\s*(window\\.|self\\.|globalthis\\.)?(fetch|navigator\\.sendbeacon)\\b|"
+          + "=\\s*(window\\.|self\\.|globalthis\\.)?(websocket|xmlhttprequest|fetch)\\s*[;,)]");
   private static final Pattern SERIALISE = Pattern.compile(
       "btoa\\s*\\(|json\\.stringify|encodeuricomponent\\s*\\(|\\.serialize(array)?\\s*\\(|new\\s+formdata|\\bescape\\s*\\(");
   private static final Pattern CARD_WORDS = Pattern.compile(
       "card.?number|cc.?num|cvv|cvc|card.?holder|expir|billing|checkout|payment|password|passwd");
   private static final Pattern EXFIL_TARGET = Pattern.compile(
-      "(sendbeacon\\s*\\(|\\bfetch\\s*\\(|\\.open\\s*\\(\\s*[\"'](post|get)[\"']\\s*,|\\.src\\s*=|new\\s+websocket\\s*\\(|"
+      "(sendbeacon\\s*\\(|\\.setattribute\\s*\\(\\s*[\"']src[\"']\\s*,|\\bfetch\\s*\\(|\\.open\\s*\\(\\s*[\"'](post|get)[\"']\\s*,|\\.src\\s*=|new\\s+websocket\\s*\\(|"
           + "\\$\\.(post|get|getjson)\\s*\\(|jquery\\.(post|get)\\s*\\(|axios\\.(post|get)\\s*\\()\\s*[\"'`]"
           + "(?<url>(https?:|wss?:)?//[^\"'`\\s]+)");
   private static final Pattern URL_PROPERTY = Pattern.compile(
       "\\b(url|action|endpoint|gate|server)\\s*[:=]\\s*[\"'`]((https?:)?//[^\"'`\\s]+)");
+  /** A form's action set by script: $(f).attr('action', url), f.setAttribute('formaction', url). */
+  private static final Pattern ACTION_SET = Pattern.compile(
+      "\\.(attr|prop|setattribute)\\s*\\(\\s*[\"'](form)?action[\"']\\s*,\\s*[\"'`]((https?:)?//[^\"'`\\s]+)");
   private static final Pattern LOADER = Pattern.compile(
       "createelement\\s*\\(\\s*[\"'](script|iframe)[\"']|document\\.write(ln)?\\s*\\(|\\.innerhtml\\s*=|"
           + "insertadjacenthtml\\s*\\(|\\$\\.getscript\\s*\\(|importscripts\\s*\\(|\\bimport\\s*\\(\\s*[\"'`]|"
@@ -96,7 +125,9 @@ public final class ScriptScanner {
       "powershell|pwsh|mshta|cmd(\\.exe)?\\s+/[ck]|invoke-expression|invoke-webrequest|\\biex\\b|\\biwr\\b|certutil|bitsadmin|"
           + "rundll32|regsvr32|wscript|cscript|curl\\s[^\"'`]{0,200}\\|\\s*(ba)?sh");
   private static final Pattern POOL_LOGIN = Pattern.compile(
-      "method\\s*[:=]\\s*[\"'](login|submit|mining\\.subscribe|mining\\.authorize)[\"']");
+      "method\\s*[:=]\\s*[\"'](login|submit|mining\\.subscribe|mining\\.authorize)[\"']|"
+          // Coinhive's protocol, kept by its clones (CoinImp, webminerpool): {type:'auth',params:{site_key:…}}
+          + "type\\s*[:=]\\s*[\"']auth[\"'][^;]{0,200}site_?key");
 
   /** Scan results by rule set, then by kind, site and script hash: a few hundred small entries at most. */
   private static final Map<WebRules, Map<String, Result>> RESULTS = new WeakHashMap<>();
@@ -152,12 +183,15 @@ public final class ScriptScanner {
     String js = source.length() > MAX_SCAN ? source.substring(0, MAX_SCAN) : source;
     ScriptDecoder.Decoded hidden = ScriptDecoder.decode(js);
     String decoded = hidden.all();
-    String all = decoded.isEmpty() ? js : js + "\n" + decoded;
+    // the code as written plus the code with its string folding undone: patterns see self.location.href, not
+    // self['loc'+'ation']['hr'+'ef']
+    String code = hidden.normalised().isEmpty() ? js : js + "\n" + hidden.normalised();
+    String all = decoded.isEmpty() ? code : code + "\n" + decoded;
     String lower = all.toLowerCase(Locale.ROOT);
     List<Observation> out = new ArrayList<>();
     String snippet = Finding.snippet(js.strip());
 
-    List<String> obf = obfuscation(js, file);
+    List<String> obf = obfuscation(js, code, file);
     if (!obf.isEmpty()) {
       out.add(Observation.of("web.obfuscated-js", Severity.HIGH, String.join(",", obf), snippet).with("signals",
           String.join(", ", obf)));
@@ -196,6 +230,10 @@ public final class ScriptScanner {
     Matcher up = URL_PROPERTY.matcher(lower);
     while (up.find()) {
       addOffsite(up.group(1).equals("action") ? formActions : beacons, page, up.group(2));
+    }
+    Matcher as = ACTION_SET.matcher(lower);
+    while (as.find()) {
+      addOffsite(formActions, page, as.group(3));
     }
     Set<URI> quoted = new LinkedHashSet<>();
     Matcher q = QUOTED_URL.matcher(lower);
@@ -266,7 +304,8 @@ public final class ScriptScanner {
       Set<URI> beacons, List<String> obf, String snippet, List<Observation> out) {
     boolean harvest = HARVEST.matcher(lower).find();
     boolean exfil = EXFIL.matcher(lower).find();
-    if (!harvest || !exfil) {
+    boolean tag = ANALYTICS_SINK.matcher(lower).find();
+    if (!harvest || !exfil && !tag) {
       return;
     }
     Set<String> foreign = new LinkedHashSet<>();
@@ -306,6 +345,11 @@ public final class ScriptScanner {
         }
       }
     }
+    if (to == null && tag && BULK.matcher(lower).find() && lower.contains("btoa(")) {
+      // the whole form packed with btoa and handed to a tag: Magecart reporting to its own analytics property, where
+      // no off-site URL ever appears
+      to = "analytics-tag";
+    }
     if (to != null) {
       out.add(Observation.of("web.skimmer", Severity.CRITICAL, to, snippet).with("sendsTo", to));
     }
@@ -318,14 +362,14 @@ public final class ScriptScanner {
   private void redirects(URI page, boolean file, String lower, String snippet, List<Observation> out) {
     boolean referrer = lower.contains("document.referrer") && REFERRER_ENGINE.matcher(lower).find();
     boolean conditional = referrer || MOBILE_CHECK.matcher(lower).find();
-    if (file && !conditional) {
-      return;
-    }
     Matcher loc = LOCATION_SET.matcher(lower);
     while (loc.find()) {
       int end = Math.min(lower.length(), loc.end() + 300);
       Matcher u = URL.matcher(lower.substring(loc.end(), end));
-      if (u.find() && u.start() < 120) {
+      // in a library only a conditional redirect, or an off-site address written right into the assignment (code
+      // appended to the file), counts: a library navigates where a visitor clicked, to addresses it is given
+      if (u.find() && u.start() < (file && !conditional ? 3 : 120)
+          && (!file || conditional || runsAtLoad(lower, loc.start()))) {
         URI target = resolve(page, u.group());
         if (target != null && !Sites.sameSite(page, target) && !rules.isKnownPlatform(Sites.host(target))) {
           boolean windowOpen = loc.group().startsWith("window.open");
@@ -343,6 +387,52 @@ public final class ScriptScanner {
         }
       }
     }
+  }
+
+  private static final Pattern CALLED_AT_LOAD = Pattern.compile(
+      "(settimeout|setinterval|requestanimationframe|addeventlistener\\s*\\(\\s*[\"'](load|domcontentloaded|pageshow)[\"']\\s*,"
+          + "|\\$\\(\\s*document\\s*\\)\\s*\\.\\s*ready|jquery|\\$|[(!~+;,]|^)\\s*\\(?\\s*$");
+  private static final Pattern FUNCTION_HEAD = Pattern.compile("(async\\s+)?function\\s*([\\w$]*)\\s*\\([^)]{0,200}\\)\\s*$|"
+      + "(\\([^)]{0,200}\\)|[\\w$]+)\\s*=>\\s*$");
+
+  /**
+   * Whether code at {@code at} runs when the script loads: at the top level, or in a function that is run at once, by a
+   * timer or on page load, rather than in one something else calls later (a library's navigate(url)).
+   */
+  static boolean runsAtLoad(String lower, int at) {
+    // walk out through enclosing blocks (if, try, for, object literals) to the function around them; a few levels at most
+    for (int level = 0; level < 12; level++) {
+      int depth = 0;
+      int open = -1;
+      for (int i = at - 1; i >= 0 && at - i < 4000; i--) {
+        char c = lower.charAt(i);
+        if (c == '}') {
+          depth++;
+        } else if (c == '{') {
+          if (depth == 0) {
+            open = i;
+            break;
+          }
+          depth--;
+        }
+      }
+      if (open < 0) {
+        return true;
+      }
+      String before = lower.substring(Math.max(0, open - 240), open);
+      Matcher f = FUNCTION_HEAD.matcher(before);
+      if (!f.find()) {
+        // a block or an object literal: what decides is the function around it
+        at = open;
+        continue;
+      }
+      if (f.group(2) != null && !f.group(2).isEmpty()) {
+        return false;
+      }
+      String head = before.substring(0, f.start());
+      return CALLED_AT_LOAD.matcher(head).find() && !head.stripTrailing().endsWith("=") && !head.stripTrailing().endsWith(":");
+    }
+    return false;
   }
 
   /** Redirects inside click/submit handlers are navigation the visitor asked for, not hijacks. */
@@ -413,9 +503,17 @@ public final class ScriptScanner {
   }
 
   List<String> obfuscation(String js, boolean file) {
+    return obfuscation(js, js + "\n" + ScriptDecoder.decode(js).normalised(), file);
+  }
+
+  /** @param code the source plus its normalised view (string folding undone) */
+  List<String> obfuscation(String js, String code, boolean file) {
     List<String> signals = new ArrayList<>();
-    if (EVAL_DECODE.matcher(js).find()) {
+    if (EVAL_DECODE.matcher(code).find() || EVAL_EXPRESSION.matcher(code).find()) {
       signals.add("eval-decode");
+    }
+    if (CONSTRUCTOR_CALL.matcher(code).find()) {
+      signals.add("function-constructor");
     }
     Matcher f = FROM_CHAR_CODE.matcher(js);
     int calls = 0;
@@ -451,9 +549,15 @@ public final class ScriptScanner {
     if (js.contains("ﾟωﾟﾉ") || js.contains("ﾟДﾟ") || js.contains("$=~[];") && js.contains("$={___:++$")) {
       signals.add("aa/jj-encode");
     }
-    if (!signals.contains("eval-decode") && DYNAMIC_CODE.matcher(js).find()
-        && (lower.contains("atob(") || lower.contains("fromcharcode") || lower.contains("unescape("))) {
+    if (!signals.contains("eval-decode") && (DYNAMIC_CODE.matcher(js).find()
+        && (lower.contains("atob(") || lower.contains("fromcharcode") || lower.contains("unescape(")) || runsDecoded(code))) {
       signals.add("decoded-code-run");
+    }
+    if (ROTATION_LOOP.matcher(code).find() && ROTATION_STEP.matcher(code).find() && lower.contains("parseint(")) {
+      signals.add("string-array-rotation");
+    }
+    if (count(HEX_LOOKUP, js, 8) >= 8) {
+      signals.add("hex-indexed-lookups");
     }
     if (file) {
       return signals;
@@ -467,6 +571,25 @@ public final class ScriptScanner {
       signals.add("long-encoded-literal");
     }
     return signals;
+  }
+
+  /** A variable holding decoded text that is then run as code. */
+  private static boolean runsDecoded(String code) {
+    Matcher d = DECODED_VARIABLE.matcher(code);
+    Set<String> names = new HashSet<>();
+    while (d.find() && names.size() < 20) {
+      names.add(d.group(1));
+    }
+    if (names.isEmpty()) {
+      return false;
+    }
+    Matcher r = RUN_VARIABLE.matcher(code);
+    while (r.find()) {
+      if (names.contains(r.group(2))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** window["\x65\x76\x61\x6c"]: a property name written in escapes, which no minifier does. */

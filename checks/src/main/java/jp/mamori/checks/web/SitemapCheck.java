@@ -47,6 +47,8 @@ final class SitemapCheck {
     List<URI> queue = new ArrayList<>(listed(home));
     Set<String> seen = new LinkedHashSet<>();
     int fetched = 0;
+    int turn = state.json().getInteger("sitemapTurn", 0);
+    state.json().put("sitemapTurn", (turn + 1) % 1000);
     while (!queue.isEmpty() && fetched < MAX_SITEMAPS) {
       URI sitemap = queue.remove(0);
       if (!seen.add(sitemap.toString())) {
@@ -66,9 +68,15 @@ final class SitemapCheck {
         now.put(sitemap.toString(), -1);
         continue;
       }
-      Read read = read(new String(r.body(), StandardCharsets.UTF_8), home);
+      Read read = read(text(r.body()), home);
       now.put(sitemap.toString(), read.count());
-      queue.addAll(read.children().stream().limit(20).toList());
+      // known children beyond the budget are re-read in turn, one patrol after another, so a child that grows is read
+      // within a few patrols however many siblings come before it
+      List<URI> kids = new ArrayList<>(read.children().stream().limit(20).toList());
+      if (!kids.isEmpty()) {
+        java.util.Collections.rotate(kids, -(turn % kids.size()));
+      }
+      queue.addAll(kids);
       boolean grew = previous != null && previous >= 0 && read.count() >= Math.max(previous * 3, previous + 200);
       boolean suspicious = learned ? isNew || grew : read.count() >= BIG;
       if (suspicious && !read.pages().isEmpty()) {
@@ -107,6 +115,21 @@ final class SitemapCheck {
       out.add(home.resolve("/sitemap.xml"));
     }
     return out;
+  }
+
+  /**
+   * A sitemap's text; a gzip-compressed one (sitemap.xml.gz, which search engines accept) is inflated up to the same cap
+   * as any response, so a compressed bomb costs no more than a large file.
+   */
+  static String text(byte[] body) {
+    if (body.length < 2 || (body[0] & 0xff) != 0x1f || (body[1] & 0xff) != 0x8b) {
+      return new String(body, StandardCharsets.UTF_8);
+    }
+    try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
+      return new String(in.readNBytes(MAX_BYTES), StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      return "";
+    }
   }
 
   /** Counts &lt;loc&gt; entries without building a document (a sitemap may list 50,000 URLs). */

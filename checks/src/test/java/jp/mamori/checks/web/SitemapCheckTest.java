@@ -115,4 +115,14 @@ class SitemapCheckTest {
       assertThat(site.requests() - before).isLessThanOrEqualTo(1 + SitemapCheck.MAX_SITEMAPS + SitemapCheck.SAMPLES);
     }
   }
+
+  @Test
+  void gzipSitemapsAreReadAndBombsStayCapped() throws Exception {
+    String xml = "<urlset><url><loc>https://www.example.jp/a</loc></url><url><loc>https://www.example.jp/b</loc></url></urlset>";
+    assertThat(SitemapCheck.read(SitemapCheck.text(jp.mamori.checks.web.site.Corpus.gzip(xml.getBytes())),
+        java.net.URI.create("https://www.example.jp/")).count()).isEqualTo(2);
+    byte[] bomb = jp.mamori.checks.web.site.Corpus.gzip(new byte[64 * 1024 * 1024]);
+    assertThat(SitemapCheck.text(bomb).length()).isLessThanOrEqualTo(1024 * 1024);
+    assertThat(SitemapCheck.text(new byte[] {0x1f, (byte) 0x8b, 1, 2})).isEmpty();
+  }
 }
