@@ -39,7 +39,54 @@ public final class Seeder {
     return "advisor" + chamber + "@bench.mamori.jp";
   }
 
-  public static void seed(Path dataDir, int smes, int findings) throws Exception {
+  /**
+   * The seeded database for this size, made once under {@code dataDir/seed-<smes>-<findings>/} (seeded in a
+   * temporary directory and renamed, so an interrupted seed is never reused).
+   */
+  static Path template(Path dataDir, int smes, int findings) throws Exception {
+    Path dir = dataDir.resolve("seed-" + smes + "-" + findings);
+    if (Files.exists(dir.resolve("console.db"))) {
+      System.err.println("reusing the seeded data in " + dir);
+      return dir.resolve("console.db");
+    }
+    Path tmp = dataDir.resolve("seed-" + smes + "-" + findings + ".partial");
+    deleteTree(tmp);
+    seed(tmp, smes, findings);
+    Files.move(tmp, dir);
+    return dir.resolve("console.db");
+  }
+
+  /**
+   * A fresh copy of the template for one run, made current: every box heartbeated within the last minute
+   * (spread as the load will keep them) and the advisors' accounts are new, so they sign in with the password
+   * alone as they may during their first week.
+   */
+  static void prepareRun(Path template, Path runDir, int smes) throws Exception {
+    deleteTree(runDir);
+    Files.createDirectories(runDir);
+    Files.copy(template, runDir.resolve("console.db"));
+    long now = System.currentTimeMillis();
+    try (Connection c = Sqlite.open(runDir.resolve("console.db"))) {
+      exec(c, "UPDATE boxes SET last_heartbeat_at = ? - (CAST(substr(hostname, 5) AS INTEGER) * 60000 / ?)", now, smes);
+      exec(c, "UPDATE users SET created_at = ?", now);
+      try (var st = c.createStatement()) {
+        st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+      }
+    }
+  }
+
+  private static void deleteTree(Path dir) throws java.io.IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  static void seed(Path dataDir, int smes, int findings) throws Exception {
     Files.createDirectories(dataDir);
     Path db = dataDir.resolve("console.db");
     long t0 = System.nanoTime();

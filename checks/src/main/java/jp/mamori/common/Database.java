@@ -5,8 +5,11 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -17,6 +20,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One SQLite file behind Vert.x: writes run on a single-thread worker executor that owns the only writing
@@ -30,6 +35,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Database {
   private static final AtomicInteger SEQ = new AtomicInteger();
+  private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
   /** Work against a connection; runs on a database thread. */
   @FunctionalInterface
@@ -52,11 +58,34 @@ public final class Database {
   private volatile boolean closed;
   private Future<Void> closing;
   private final AtomicLong commits = new AtomicLong();
+  private final AtomicLong writes = new AtomicLong();
+  private final AtomicLong checkpoints = new AtomicLong();
+  private final Tuning tuning;
+  private final Path wal;
+  private long checkpointAfter;
 
-  private Database(Vertx vertx, Path file, Connection writeConnection, int readerThreads) {
+  /**
+   * How a database far bigger than SQLite's defaults assume is run. {@code cacheMiB}: page cache per connection
+   * (0: SQLite's 2 MiB). {@code walLimitMiB} (0: SQLite's own automatic checkpoint): the writer copies the
+   * write-ahead log into the database file and truncates it once it passes this size. SQLite's automatic
+   * checkpoint never waits for readers, so while readers overlap without a pause it can never restart the log,
+   * which then grows without end (hundreds of MiB in minutes under ingestion) and slows every read; this one
+   * waits briefly for the readers to move to the latest snapshot, so the log really starts again.
+   */
+  public record Tuning(int cacheMiB, int walLimitMiB) {
+    public static final Tuning DEFAULT = new Tuning(0, 0);
+  }
+
+  /** How long a checkpoint waits for readers to finish the statement they are in; a longer reader only defers it. */
+  static final int CHECKPOINT_WAIT_MS = 100;
+
+  private Database(Vertx vertx, Path file, Connection writeConnection, int readerThreads, Tuning tuning) {
     this.vertx = vertx;
     this.file = file;
+    this.wal = file.resolveSibling(file.getFileName() + "-wal");
     this.writeConnection = writeConnection;
+    this.tuning = tuning;
+    this.checkpointAfter = System.nanoTime();
     String name = "sqlite-" + file.getFileName() + "-" + SEQ.incrementAndGet();
     this.writer = vertx.createSharedWorkerExecutor(name + "-writer", 1, 5, TimeUnit.MINUTES);
     this.readers = readerThreads > 0 ? vertx.createSharedWorkerExecutor(name + "-reader", readerThreads, 5, TimeUnit.MINUTES) : null;
@@ -64,19 +93,73 @@ public final class Database {
 
   /** Opens (creating if needed) and migrates the database; blocking, so call it before serving or from a worker. */
   public static Database open(Vertx vertx, Path file, ClassLoader loader, String migrations, int readerThreads) throws SQLException {
+    return open(vertx, file, loader, migrations, readerThreads, Tuning.DEFAULT);
+  }
+
+  /** The same, tuned for a big database (see {@link Tuning}). */
+  public static Database open(Vertx vertx, Path file, ClassLoader loader, String migrations, int readerThreads, Tuning tuning)
+      throws SQLException {
     Connection c = Sqlite.open(file);
     try {
       Sqlite.migrate(c, loader, migrations);
+      if (tuning.cacheMiB() > 0) {
+        Sqlite.cacheSize(c, tuning.cacheMiB());
+      }
+      if (tuning.walLimitMiB() > 0) {
+        try (Statement st = c.createStatement()) {
+          st.execute("PRAGMA wal_autocheckpoint = 0");
+        }
+      }
     } catch (SQLException | RuntimeException e) {
       c.close();
       throw e;
     }
-    return new Database(vertx, file, c, readerThreads);
+    return new Database(vertx, file, c, readerThreads, tuning);
+  }
+
+  /** Checkpoints that truncated the log so far (see {@link Tuning#walLimitMiB()}). */
+  public long checkpoints() {
+    return checkpoints.get();
+  }
+
+  /** On the writer, between transactions: copies the log into the file and truncates it once it is past the limit. */
+  private void checkpointIfDue() {
+    if (tuning.walLimitMiB() <= 0 || System.nanoTime() - checkpointAfter < 0) {
+      return;
+    }
+    try {
+      if (!Files.exists(wal) || Files.size(wal) < tuning.walLimitMiB() * 1048576L) {
+        return;
+      }
+      try (Statement st = writeConnection.createStatement()) {
+        st.execute("PRAGMA busy_timeout = " + CHECKPOINT_WAIT_MS);
+        boolean busy;
+        try (ResultSet rs = st.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+          busy = rs.next() && rs.getInt(1) != 0;
+        } finally {
+          st.execute("PRAGMA busy_timeout = " + Sqlite.BUSY_TIMEOUT_MS);
+        }
+        if (busy) {
+          // a reader outlasted the wait (a long report): what could be copied was; try again in a second
+          checkpointAfter = System.nanoTime() + 1_000_000_000L;
+        } else {
+          checkpoints.incrementAndGet();
+        }
+      }
+    } catch (IOException | SQLException e) {
+      checkpointAfter = System.nanoTime() + 1_000_000_000L;
+      LOG.warn("checkpoint of {} failed: {}", file, e.toString());
+    }
   }
 
   /** Write transactions committed so far (each holds one or more writes). */
   public long commits() {
     return commits.get();
+  }
+
+  /** Writes that ran in a committed transaction so far (succeeded or rolled back to their savepoint). */
+  public long writes() {
+    return writes.get();
   }
 
   public Path file() {
@@ -130,6 +213,7 @@ public final class Database {
         }
         c.commit();
         commits.incrementAndGet();
+        writes.addAndGet(group.size());
       } catch (SQLException | RuntimeException | Error e) {
         failure = e;
         try {
@@ -158,6 +242,7 @@ public final class Database {
       return;
     }
     done.forEach(d -> complete(d.pending(), d.result(), d.failure()));
+    checkpointIfDue();
   }
 
   private Done runOne(Connection c, Pending<?> p) throws SQLException {
@@ -199,6 +284,9 @@ public final class Database {
     Connection c = readConnection.get();
     if (c == null || c.isClosed()) {
       c = Sqlite.openReader(file);
+      if (tuning.cacheMiB() > 0) {
+        Sqlite.cacheSize(c, tuning.cacheMiB());
+      }
       readConnection.set(c);
       readConnections.add(c);
     }

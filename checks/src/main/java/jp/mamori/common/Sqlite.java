@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,6 +15,9 @@ import java.util.List;
 
 /** Opens SQLite files the one way Mamori uses them: WAL, full fsync on commit, foreign keys on. */
 public final class Sqlite {
+  /** How long a statement waits for a lock another connection holds. */
+  public static final int BUSY_TIMEOUT_MS = 10_000;
+
   private Sqlite() {}
 
   public static Connection open(Path file) throws SQLException {
@@ -27,9 +29,9 @@ public final class Sqlite {
     } catch (IOException e) {
       throw new SQLException("cannot create directory for database " + file + ": " + e.getMessage(), e);
     }
-    Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+    Connection c = config(false).createConnection("jdbc:sqlite:" + file.toAbsolutePath());
     try (Statement s = c.createStatement()) {
-      s.execute("PRAGMA busy_timeout = 10000");
+      s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
       s.execute("PRAGMA journal_mode = WAL");
       // FULL: an acknowledged commit survives power loss, not only a process crash
       s.execute("PRAGMA synchronous = FULL");
@@ -43,10 +45,25 @@ public final class Sqlite {
 
   /** A connection for reading only (WAL lets it run beside the writer). */
   public static Connection openReader(Path file) throws SQLException {
-    org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
-    config.setReadOnly(true);
-    config.setBusyTimeout(10_000);
+    org.sqlite.SQLiteConfig config = config(true);
+    config.setBusyTimeout(BUSY_TIMEOUT_MS);
     return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+  }
+
+  private static org.sqlite.SQLiteConfig config(boolean readOnly) {
+    org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+    config.setReadOnly(readOnly);
+    // the driver would match every update's SQL against a pattern and prepare a second query after each
+    // INSERT; Jdbc.insert asks for the row id itself
+    config.setGetGeneratedKeys(false);
+    return config;
+  }
+
+  /** Sets the connection's page cache (SQLite's default is 2 MiB), for databases much bigger than that. */
+  public static void cacheSize(Connection c, int mib) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("PRAGMA cache_size = -" + (mib * 1024L));
+    }
   }
 
   /**

@@ -83,6 +83,45 @@ class DatabaseTest {
   }
 
   @Test
+  void tunedTheLogStartsAgainOnceItPassesItsLimitThoughReadersNeverPause() throws Exception {
+    db.close().await(20, TimeUnit.SECONDS);
+    ClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {dir.resolve("m").toUri().toURL()}, null);
+    Path file = dir.resolve("tuned.db");
+    db = Database.open(vertx, file, loader, "db", 2, new Database.Tuning(8, 1));
+    java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+    // readers back to back, as a busy console's are: SQLite's own checkpoint would never restart the log
+    Thread reader = new Thread(() -> {
+      while (!stop.get()) {
+        try {
+          db.read(c -> Jdbc.count(c, "SELECT COUNT(*) FROM t")).await(20, TimeUnit.SECONDS);
+        } catch (Exception e) {
+          throw new AssertionError("read failed", e);
+        }
+      }
+    });
+    reader.start();
+    String big = "x".repeat(4000);
+    long walMax = 0;
+    try {
+      for (int i = 0; i < 1000; i++) {
+        db.write(c -> Jdbc.insert(c, "INSERT INTO t(v) VALUES (?)", big)).await(20, TimeUnit.SECONDS);
+        Path wal = dir.resolve("tuned.db-wal");
+        walMax = Math.max(walMax, Files.exists(wal) ? Files.size(wal) : 0);
+      }
+    } finally {
+      stop.set(true);
+      reader.join(20_000);
+    }
+    assertThat(db.read(c -> Jdbc.count(c, "PRAGMA cache_size")).await(20, TimeUnit.SECONDS)).as("8 MiB, in KiB").isEqualTo(-8192);
+    assertThat(db.checkpoints()).as("4 MB written through a 1 MiB log").isGreaterThanOrEqualTo(2);
+    assertThat(walMax).as("the log never grew far past its limit").isLessThan(2 * 1048576L);
+    assertThat(Files.size(file)).as("rows copied into the file").isGreaterThan(1000 * 4000L - 2 * 1048576L);
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+      assertThat(Jdbc.count(c, "SELECT COUNT(*) FROM t")).isEqualTo(1000);
+    }
+  }
+
+  @Test
   void writesAfterCloseFailWithTheFileNamed() throws Exception {
     db.close().await(20, TimeUnit.SECONDS);
     Future<Long> late = db.write(c -> Jdbc.insert(c, "INSERT INTO t(v) VALUES ('late')"));

@@ -57,6 +57,11 @@ public final class ConsoleServer extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(ConsoleServer.class);
   public static final String MIGRATIONS = "jp/mamori/console/db";
   static final long MAX_BODY = 8L * 1024 * 1024;
+  /**
+   * A chamber federation's database: findings indexes of hundreds of MiB (64 MiB page cache per connection), and a
+   * write-ahead log kept under 8 MiB however busy the readers are (see {@link Database.Tuning}).
+   */
+  static final Database.Tuning TUNING = new Database.Tuning(64, 8);
 
   public record Options(Path dataDir, String host, int port, Optional<Path> tlsCert, Optional<Path> tlsKey, int passwordIterations) {
     public Options {
@@ -79,7 +84,7 @@ public final class ConsoleServer extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    return vertx.executeBlocking(() -> Database.open(vertx, options.dataDir().resolve("console.db"), getClass().getClassLoader(), MIGRATIONS, 3))
+    return vertx.executeBlocking(() -> Database.open(vertx, options.dataDir().resolve("console.db"), getClass().getClassLoader(), MIGRATIONS, 3, TUNING))
         .compose(db -> {
           Tickets tickets = new Tickets(clock);
           Ingestion ingestion = new Ingestion(clock, tickets);

@@ -163,6 +163,16 @@ class DiskFullIT {
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
+  /** A PC's self-check as its browser sends it: the form page first, for its CSRF cookie and token. */
+  HttpResponse<String> selfCheck(String answers) throws Exception {
+    HttpResponse<String> page = local("GET", "/check", null, null);
+    java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([0-9a-f]+)\"").matcher(page.body());
+    assertThat(token.find()).as("the self-check form carries a CSRF token").isTrue();
+    String cookie = page.headers().allValues("set-cookie").stream().filter(c -> c.startsWith("mamori_csrf=")).map(c -> c.split(";")[0])
+        .findFirst().orElseThrow(() -> new AssertionError("no mamori_csrf cookie on /check"));
+    return local("POST", "/check/result", answers + "&csrf=" + token.group(1), cookie);
+  }
+
   long count(String sql, Object... params) throws Exception {
     try (Connection c = Sqlite.openReader(lab.consoleDb())) {
       return Jdbc.count(c, sql, params);
@@ -214,7 +224,7 @@ class DiskFullIT {
       // the console goes away; PCs take the self-check, so a backlog builds up on the box
       console.kill();
       for (int i = 1; i <= 12; i++) {
-        HttpResponse<String> r = local("POST", "/check/result", "name=PC-" + i + "&av=no&defs=no&updates=no&eicarBlocked=false", null);
+        HttpResponse<String> r = selfCheck("name=PC-" + i + "&av=no&defs=no&updates=no&eicarBlocked=false");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
       }
       Thread.sleep(3000);
@@ -243,7 +253,7 @@ class DiskFullIT {
       // the owner sees it on the box's page; a self-check cannot be saved and says why
       HttpResponse<String> page = local("GET", "/check", null, null);
       assertThat(page.body()).contains("box-problems").contains("記録用の容量（SDカード）がいっぱいです");
-      HttpResponse<String> refused = local("POST", "/check/result", "name=PC-new&av=yes&defs=yes&updates=yes&eicarBlocked=true", null);
+      HttpResponse<String> refused = selfCheck("name=PC-new&av=yes&defs=yes&updates=yes&eicarBlocked=true");
       assertThat(refused.statusCode()).isEqualTo(503);
       assertThat(refused.body()).contains("容量がいっぱい");
 

@@ -5,7 +5,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
@@ -123,7 +122,9 @@ public final class ConsoleClient {
     RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(base.resolve(path).toString())
         .setConnectTimeout(timeout.toMillis()).setIdleTimeout(timeout.toMillis())
         .putHeader("user-agent", "MamoriAgent/" + Version.get()).putHeader("authorization", "Bearer " + credential);
-    return http.request(options).compose(HttpClientRequest::send).compose(resp -> {
+    // the response is handled inside the request's own compose: chained after it, from a thread that is not the
+    // event loop, the response could end before body() or pause() is called (vert.x#6038)
+    return http.request(options).compose(req -> req.send().compose(resp -> {
       if (resp.statusCode() / 100 == 2) {
         resp.pause();
         return Future.succeededFuture(resp);
@@ -131,7 +132,7 @@ public final class ConsoleClient {
       return resp.body().compose(buf -> Future.failedFuture(new ConsoleException(resp.statusCode(),
           parse(buf).getString("error", "http_" + resp.statusCode()), "console answered " + resp.statusCode() + " to " + path + ": "
               + parse(buf).getString("message", resp.statusMessage()))));
-    }).recover(e -> Future.failedFuture(e instanceof ConsoleException ? e
+    })).recover(e -> Future.failedFuture(e instanceof ConsoleException ? e
         : new ConsoleException(0, "unreachable", "console " + base + " unreachable: " + describe(e))));
   }
 
@@ -150,8 +151,8 @@ public final class ConsoleClient {
       options.putHeader("content-type", "application/json");
     }
     return http.request(options)
-        .compose(req -> body == null ? req.send() : req.send(Buffer.buffer(body.encode())))
-        .compose(resp -> resp.body().map(buf -> {
+        // body() inside the request's compose, never chained after it (vert.x#6038: callers may be on any thread)
+        .compose(req -> (body == null ? req.send() : req.send(Buffer.buffer(body.encode()))).compose(resp -> resp.body().map(buf -> {
           JsonObject json = parse(buf);
           if (resp.statusCode() / 100 != 2) {
             throw new ConsoleException(resp.statusCode(), json.getString("error", "http_" + resp.statusCode()),
@@ -159,7 +160,7 @@ public final class ConsoleClient {
                     + json.getString("message", resp.statusMessage()));
           }
           return json;
-        }))
+        })))
         .recover(e -> Future.failedFuture(e instanceof ConsoleException ? e
             : new ConsoleException(0, untrustedTls(e) ? UNTRUSTED_TLS : "unreachable", "console " + base + " unreachable: " + describe(e))));
   }

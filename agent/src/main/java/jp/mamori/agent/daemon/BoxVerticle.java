@@ -85,7 +85,8 @@ public final class BoxVerticle extends VerticleBase implements LocalBox {
           + configFile + ") and has no local pages (" + LocalServer.PORT + "): run 'sudo mamori-agent enroll --console URL --token TOKEN --config "
           + configFile + "' or set " + LocalServer.PORT));
     }
-    Future<?> up = pages ? startLocal() : Future.succeededFuture();
+    // an enrolled box keeps checking and reporting without its pages (port taken, no capability); a new one needs them
+    Future<?> up = !pages ? Future.succeededFuture() : startLocal().recover(e -> enrolled ? withoutLocalPages(e) : Future.failedFuture(e));
     return up.compose(v -> enrolled ? startAgent() : waitForEnrollment());
   }
 
@@ -104,6 +105,16 @@ public final class BoxVerticle extends VerticleBase implements LocalBox {
       LOG.info("local pages on http://{}:{}/{}", every ? "127.0.0.1" : host, local.actualPort(), every ? " (every interface of this box)" : "");
       return config.bool(LocalServer.MDNS, false) ? announce(local.actualPort()) : Future.succeededFuture();
     });
+  }
+
+  private Future<Void> withoutLocalPages(Throwable e) {
+    String port = config.get(LocalServer.PORT).orElse("?");
+    health.report("local-pages", "port " + port, "local pages not started on port " + port + ": " + e.getMessage()
+        + "; the box goes on checking and reporting without them",
+        "ボックスのページ（ポート " + port + "）を開けませんでした。点検と連絡は続けています。相談窓口にお知らせください。",
+        "The box's pages could not start on port " + port + "; checks and reports go on. Please tell the help desk.");
+    local = null;
+    return Future.succeededFuture();
   }
 
   /** mDNS failing is logged, never fatal: the page still answers on the box's address. */

@@ -129,13 +129,12 @@ class SelfCheckTest {
   private static Reply post(HttpClient client, int port, String body) throws Exception {
     return client.request(new RequestOptions().setMethod(HttpMethod.POST).setHost("127.0.0.1").setPort(port)
             .setURI("/check/result").putHeader("User-Agent", WIN_CHROME).putHeader("Content-Type", "application/x-www-form-urlencoded"))
-        .compose(req -> req.send(Buffer.buffer(body)))
-        .compose(resp -> resp.body().map(b -> new Reply(resp.statusCode(), resp.cookies(), b.toString())))
+        .compose(req -> req.send(Buffer.buffer(body)).compose(resp -> resp.body().map(b -> new Reply(resp.statusCode(), resp.cookies(), b.toString()))))
         .await(20, TimeUnit.SECONDS);
   }
 
   private static String get(HttpClient client, int port, String uri) throws Exception {
-    return client.request(HttpMethod.GET, port, "127.0.0.1", uri).compose(req -> req.send())
-        .compose(HttpClientResponse::body).await(20, TimeUnit.SECONDS).toString();
+    return client.request(HttpMethod.GET, port, "127.0.0.1", uri).compose(req -> req.send().compose(HttpClientResponse::body))
+        .await(20, TimeUnit.SECONDS).toString();
   }
 }

@@ -19,6 +19,22 @@ public final class OriginRules {
     if (rules.isKnownPlatform(h) || Sites.isIpLiteral(h)) {
       return Optional.empty();
     }
+    if (h.contains("xn--")) {
+      // an internationalised name read as its Latin skeleton: jquеry with a Cyrillic е is jquery
+      String skeleton = skeleton(h);
+      if (!skeleton.equals(h)) {
+        for (String cdn : rules.cdnNames) {
+          if (skeleton.equals(cdn) || Sites.registrableDomain(skeleton).equals(Sites.registrableDomain(cdn))) {
+            return Optional.of(cdn);
+          }
+        }
+        for (Map.Entry<String, Set<String>> brand : rules.cdnBrands.entrySet()) {
+          if (skeleton.contains(brand.getKey())) {
+            return Optional.of(brand.getValue().iterator().next());
+          }
+        }
+      }
+    }
     String folded = fold(h);
     for (String cdn : rules.cdnNames) {
       if (h.equals(cdn)) {
@@ -45,6 +61,26 @@ public final class OriginRules {
       }
     }
     return Optional.empty();
+  }
+
+  /** Cyrillic and Greek letters that look like Latin ones (after Unicode's confusables), as the Latin letter. */
+  private static final String CONFUSABLE_FROM = "аеорсхуіјѕԁһӏκνοραετ";
+  private static final String CONFUSABLE_TO = "aeopcxyijsdhlkvopaet";
+
+  /** A punycode host as its Unicode form with look-alike letters written in Latin; the host itself when not IDN. */
+  static String skeleton(String host) {
+    String unicode;
+    try {
+      unicode = java.net.IDN.toUnicode(host, java.net.IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+    } catch (IllegalArgumentException e) {
+      return host;
+    }
+    StringBuilder sb = new StringBuilder(unicode.length());
+    for (char c : unicode.toCharArray()) {
+      int k = CONFUSABLE_FROM.indexOf(c);
+      sb.append(k >= 0 ? CONFUSABLE_TO.charAt(k) : c);
+    }
+    return sb.toString();
   }
 
   /** Folds homoglyphs that typo-squats use: 0/o, 1/l/i, rn/m, vv/w, and drops hyphens. */
@@ -76,6 +112,25 @@ public final class OriginRules {
       }
     }
     return Math.min(d[a.length()][b.length()], max + 1);
+  }
+
+  /** Public CDNs that serve any GitHub user's files under a path naming the user. */
+  private static final java.util.regex.Pattern USER_CONTENT = java.util.regex.Pattern.compile(
+      "^/gh/([A-Za-z0-9_.-]{1,60})/");
+  private static final Set<String> USER_CONTENT_CDNS = Set.of("cdn.jsdelivr.net", "fastly.jsdelivr.net",
+      "gcore.jsdelivr.net", "cdn.statically.io");
+
+  /**
+   * The origin to compare for a resource on a CDN that serves anyone's GitHub files ({@code cdn.jsdelivr.net/gh/user}):
+   * trusting the CDN would trust every user of it. Empty for other URLs.
+   */
+  public static Optional<String> userContentOrigin(java.net.URI url) {
+    String host = Sites.host(url);
+    if (!USER_CONTENT_CDNS.contains(host) || url.getRawPath() == null) {
+      return Optional.empty();
+    }
+    java.util.regex.Matcher m = USER_CONTENT.matcher(url.getRawPath());
+    return m.find() ? Optional.of(host + "/gh/" + m.group(1).toLowerCase(Locale.ROOT)) : Optional.empty();
   }
 
   /** Why a resource from this host deserves a look even without a baseline, or empty. */

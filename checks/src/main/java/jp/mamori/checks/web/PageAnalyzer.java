@@ -32,11 +32,34 @@ public final class PageAnalyzer {
   private static final Pattern VER = Pattern.compile("[?&]ver=(\\d+(?:\\.\\d+){1,3})");
   private static final Pattern GENERATOR_VERSION = Pattern.compile("\\b(\\d+(?:\\.\\d+){0,3})\\b");
   private static final Pattern DEFACED_TITLE = Pattern.compile("(?i)\\b(hacked|defaced|pwned|0wned|owned\\s+by)\\b");
+  /** A title that is only a crew handle in the "./name" style defacers sign with ("./Gh0stSec", "~ ./K4z ~"). */
+  private static final Pattern HANDLE_TITLE = Pattern.compile("^[\\s~=*_.\\-|]*\\./[\\w.\\-]{2,40}[\\s~=*_\\-|]*$");
+  /** ClickFix's instructions: open the Run dialog, paste, press Enter. */
+  private static final Pattern RUN_DIALOG = Pattern.compile("(?i)(windows|win|⊞)\\s*(キー|key)?\\s*[+＋]\\s*[「\"']?r(?![a-z0-9])");
+  private static final Pattern PASTE_KEYS = Pattern.compile("(?i)(ctrl|control)\\s*(キー|key)?\\s*[+＋]\\s*[「\"']?v(?![a-z0-9])");
   private static final Pattern IMPORT = Pattern.compile("@import\\s+(?:url\\()?\\s*[\"']?([^\"')\\s;]+)");
   private static final Pattern HIDING_RULE = Pattern.compile("([.#][A-Za-z0-9_-]{1,80})\\s*\\{([^}]{0,400})\\}");
-  private static final Pattern NEG_OFFSET = Pattern.compile("(left|top|right|text-indent|margin-left)\\s*:\\s*-\\s*(\\d{3,})");
+  private static final Pattern NEG_OFFSET = Pattern.compile(
+      "(left|top|right|bottom|text-indent|margin-left|margin-top)\\s*:\\s*-\\s*(\\d{3,})");
   private static final Pattern TINY_FONT = Pattern.compile("font-size\\s*:\\s*(0|[01](\\.\\d+)?px|0?\\.\\d+(em|rem|pt)|1pt)\\s*(;|$|!)");
   private static final Pattern TINY_BOX = Pattern.compile("(^|;)\\s*(width|height)\\s*:\\s*[01](px)?\\s*(;|$|!)");
+  private static final Pattern COLLAPSED_BOX = Pattern.compile(
+      "(^|;)\\s*(width|height|max-width|max-height)\\s*:\\s*[01](px)?\\s*(;|$|!)");
+  private static final Pattern SCALED_AWAY = Pattern.compile("transform\\s*:[^;]{0,40}scale[xy]?\\(\\s*0(\\.0+)?\\s*[,)]");
+  private static final Pattern CLIPPED_AWAY = Pattern.compile("clip\\s*:\\s*rect\\(\\s*0|clip-path\\s*:\\s*(inset\\(\\s*50%|circle\\(\\s*0)");
+  private static final Pattern TRANSPARENT = Pattern.compile("(^|;)\\s*opacity\\s*:\\s*0?(\\.0+)?\\s*(;|$|!)");
+  private static final Pattern SCRIPT_HIDES = Pattern.compile(
+      "getElementById\\(\\s*[\"']([\\w-]{1,80})[\"']\\s*\\)\\.style\\.(display\\s*=\\s*[\"']none|visibility\\s*=\\s*[\"']hidden)|"
+          + "\\$\\(\\s*[\"']#([\\w-]{1,80})[\"']\\s*\\)\\.hide\\(\\s*\\)");
+  private static final Pattern PIXEL_BOX = Pattern.compile("(^|;)(width|height):[01](px)?(;|$|!)");
+  /** Class names and ids with long numbers are generated per build or per page: not part of the skeleton. */
+  private static final Pattern GENERATED = Pattern.compile("\\d{3,}");
+  private static final Pattern REFRESH_URL = Pattern.compile("(?i)url\\s*=\\s*['\"]?\\s*([^'\"\\s]+)");
+  private static final Pattern DOWNLOAD = Pattern.compile(
+      "(?i)\\.(exe|msi|msix|scr|zip|rar|7z|iso|img|vhd|hta|vbs|js|jse|wsf|bat|cmd|ps1|apk|dmg|pkg|jar|lnk)$");
+  private static final Pattern UPDATE_WORDS = Pattern.compile(
+      "(?i)(update|upgrade|out of date|outdated|アップデート|更新|最新版|最新ではありません|古いバージョン|バージョンが古)");
+  private static final Pattern BROWSER_WORDS = Pattern.compile("(?i)(browser|chrome|firefox|edge|safari|flash player|ブラウザ)");
   private static final Pattern COLOR = Pattern.compile("(^|;)\\s*color\\s*:\\s*([^;!]+)");
   private static final Pattern BACKGROUND = Pattern.compile("background(-color)?\\s*:\\s*([^;!]+)");
   private static final Pattern SENSITIVE = Pattern.compile("(?i)(pass|card|cc[-_]?num|cvv|cvc|expir|secur|カード|暗証)");
@@ -75,18 +98,31 @@ public final class PageAnalyzer {
     Set<String> hosts = new LinkedHashSet<>();
     Set<String> scriptHashes = new LinkedHashSet<>();
     Set<String> hiddenSelectors = hidingSelectors(doc);
+    boolean clipboard = false;
+    String pageConfig = metaConfig(doc);
 
     for (Element s : doc.getElementsByTag("script")) {
       String type = s.attr("type").toLowerCase(Locale.ROOT);
-      if (s.hasAttr("src")) {
+      String inline = s.hasAttr("src") ? dataScript(s.attr("src")) : null;
+      if (s.hasAttr("src") && inline == null) {
         add(resources, Kind.SCRIPT, base, s.attr("src"), s, false, false);
       } else if (type.isEmpty() || type.contains("javascript") || type.equals("module")) {
-        String js = s.data();
+        // a data: URL script is inline code in disguise
+        String js = inline != null ? inline : s.data();
         if (js.isBlank()) {
           continue;
         }
         scriptHashes.add(sha256(js.strip()));
-        ScriptScanner.Result r = scripts.scan(js, page);
+        clipboard |= js.contains("clipboard.writeText") || js.contains("execCommand('copy'") || js.contains("execCommand(\"copy\"");
+        // skimmers keep their drop URL in the tag's own data- attributes and read it through dataset
+        StringBuilder attrs = new StringBuilder();
+        for (org.jsoup.nodes.Attribute a : s.attributes()) {
+          if (a.getKey().startsWith("data-") && a.getValue().contains("//") && attrs.length() < 4096) {
+            attrs.append("\n;'").append(a.getValue().replace("'", "")).append("';");
+          }
+        }
+        attrs.append(pageConfig);
+        ScriptScanner.Result r = scripts.scan(attrs.isEmpty() ? js : js + attrs, page);
         obs.addAll(r.observations());
         hosts.addAll(r.hostsMentioned());
         for (URI b : r.beacons()) {
@@ -94,6 +130,9 @@ public final class PageAnalyzer {
         }
         for (URI l : r.loads()) {
           resources.add(new Resource(Kind.SCRIPT, l, Finding.snippet(js.strip()), false, false));
+        }
+        for (URI f : r.formActions()) {
+          resources.add(new Resource(Kind.FORM, f, Finding.snippet(js.strip()), false, false));
         }
         for (String tag : r.iframeTags()) {
           Element f = org.jsoup.Jsoup.parseBodyFragment(tag, page.toString()).selectFirst("iframe[src]");
@@ -124,11 +163,33 @@ public final class PageAnalyzer {
       String src = f.hasAttr("src") ? f.attr("src") : f.attr("data");
       add(resources, Kind.IFRAME, base, src, f, hidden(f, hiddenSelectors, true), false);
     }
+    // a srcdoc frame is a document written into the page: what its scripts load, the page loads
+    int frames = 0;
+    for (Element f : doc.select("iframe[srcdoc]")) {
+      if (frames++ > 20) {
+        break;
+      }
+      boolean hiddenFrame = hidden(f, hiddenSelectors, true);
+      Document inner = org.jsoup.Jsoup.parse(Bodies.cut(f.attr("srcdoc"), 64 * 1024), page.toString(),
+          org.jsoup.parser.Parser.htmlParser().setMaxDepth(Bodies.MAX_DEPTH));
+      for (Element sc : inner.getElementsByTag("script")) {
+        URI u = sc.hasAttr("src") ? Sites.resolve(page, sc.attr("src")) : null;
+        if (u != null) {
+          resources.add(new Resource(Kind.SCRIPT, u, Finding.snippet(f.outerHtml()), false, false));
+          resources.add(new Resource(Kind.IFRAME, u, Finding.snippet(f.outerHtml()), hiddenFrame, false));
+        } else if (!sc.data().isBlank()) {
+          ScriptScanner.Result r = scripts.scan(sc.data(), page);
+          obs.addAll(r.observations());
+          r.loads().forEach(l -> resources.add(new Resource(Kind.SCRIPT, l, Finding.snippet(f.outerHtml()), false, false)));
+        }
+      }
+    }
     for (Element l : doc.select("link[href]")) {
       String rel = l.attr("rel").toLowerCase(Locale.ROOT);
-      if (rel.contains("stylesheet")) {
+      // rel=preload as=style is the loadCSS way of adding a stylesheet (it turns itself into one on load)
+      if (rel.contains("stylesheet") || rel.contains("preload") && l.attr("as").equalsIgnoreCase("style")) {
         add(resources, Kind.STYLESHEET, base, l.attr("href"), l, false, false);
-      } else if ((rel.contains("preload") || rel.contains("modulepreload")) && l.attr("as").equalsIgnoreCase("script")) {
+      } else if (rel.contains("modulepreload") || rel.contains("preload") && l.attr("as").equalsIgnoreCase("script")) {
         add(resources, Kind.SCRIPT, base, l.attr("href"), l, false, false);
       }
     }
@@ -151,6 +212,10 @@ public final class PageAnalyzer {
       if (!action.isEmpty()) {
         add(resources, Kind.FORM, base, action, form.clone().empty(), false, sensitive);
       }
+      // a submit button's formaction overrides the form's action
+      for (Element b : form.select("button[formaction], input[formaction]")) {
+        add(resources, Kind.FORM, base, b.attr("formaction"), b, false, sensitive);
+      }
     }
     for (Element img : doc.select("img[src]")) {
       URI u = Sites.resolve(page, img.attr("src"));
@@ -164,10 +229,9 @@ public final class PageAnalyzer {
     URI refresh = null;
     for (Element meta : doc.select("meta[http-equiv]")) {
       if (meta.attr("http-equiv").equalsIgnoreCase("refresh")) {
-        String content = meta.attr("content");
-        int i = content.toLowerCase(Locale.ROOT).indexOf("url=");
-        if (i >= 0) {
-          refresh = Sites.resolve(page, content.substring(i + 4).replace("'", "").replace("\"", "").strip());
+        Matcher rm = REFRESH_URL.matcher(Bodies.cut(meta.attr("content"), 4096));
+        if (rm.find()) {
+          refresh = Sites.resolve(page, rm.group(1));
           if (refresh != null && !Sites.sameSite(page, refresh)) {
             obs.add(Observation.of("web.redirect-offsite", Severity.CRITICAL, Sites.host(refresh),
                 Finding.snippet(meta.outerHtml())).with("to", refresh.toString()).with("how", "meta refresh"));
@@ -195,16 +259,32 @@ public final class PageAnalyzer {
       }
     }
     resources.forEach(r -> hosts.add(Sites.host(r.url())));
+    attributeHosts(doc, hosts);
+    Set<String> declared = new LinkedHashSet<>();
+    for (Element l : doc.select("link[rel~=(?i)^(canonical|alternate|amphtml)$][href]")) {
+      URI u = Sites.resolve(page, l.attr("href"));
+      if (u != null && !Sites.sameSite(page, u) && !l.attr("type").toLowerCase(Locale.ROOT).contains("xml")
+          && !l.attr("type").toLowerCase(Locale.ROOT).contains("json")) {
+        declared.add(Sites.host(u));
+      }
+    }
 
     spam(doc, page, hiddenSelectors, obs);
+    fakeUpdate(doc, page, obs);
 
     String title = Bodies.cut(doc.title(), 1000);
     // the text comparisons need the page's gist, not megabytes of it: cap before the copies below
     String bodyText = doc.body() == null ? "" : Bodies.cut(doc.body().text(), MAX_TEXT);
     String allText = title + " " + bodyText;
     String phrase = Texts.defacementPhrase(allText, rules.defacement);
-    if (phrase == null && DEFACED_TITLE.matcher(Texts.unleet(title.toLowerCase(Locale.ROOT))).find()) {
+    if (phrase == null && (DEFACED_TITLE.matcher(Texts.unleet(title.toLowerCase(Locale.ROOT))).find()
+        || HANDLE_TITLE.matcher(title).matches())) {
       phrase = title;
+    }
+    if (clipboard && RUN_DIALOG.matcher(bodyText).find() && PASTE_KEYS.matcher(bodyText).find()) {
+      obs.add(Observation.of("web.fake-update", Severity.CRITICAL, "clipboard",
+          Finding.snippet(bodyText.substring(Math.max(0, indexOf(RUN_DIALOG, bodyText) - 200))))
+          .with("how", "the page puts a command on the clipboard and tells visitors to run it (Win+R, Ctrl+V)"));
     }
     if (phrase != null) {
       obs.add(Observation.of("web.defacement", Severity.CRITICAL, "phrase", Finding.snippet(phrase)).with("title",
@@ -239,7 +319,57 @@ public final class PageAnalyzer {
     Set<Integer> sh = Texts.shingles(norm, 20_000);
     return new PageFacts(page, Finding.snippet(title), Texts.language(bodyText), bodyText.length(), resources, obs,
         pageLinks, offsiteLinks, hosts, generator, versions, wordpress, refresh, Texts.sketch(sh),
-        Texts.sketch(structure(doc)), keepShingles ? sh : Set.of(), spamTerms, scriptHashes, blocked);
+        Texts.sketch(structure(doc)), keepShingles ? sh : Set.of(), spamTerms, scriptHashes,
+        blocked && isChallengeSized(bodyText, pageLinks), declared);
+  }
+
+  private static final Pattern ATTRIBUTE_URL = Pattern.compile(
+      "(?i)(?:https?:)?//([a-z0-9.-]+\\.[a-z]{2,}|\\d{1,3}(?:\\.\\d{1,3}){3})(?::\\d+)?");
+  private static final Pattern STANDARD_META = Pattern.compile(
+      "(?i)^(og:|twitter:|fb:|article:|al:|msapplication|apple-|description|keywords|viewport|generator|robots|googlebot|"
+          + "referrer|theme-color|author|format-detection|thumbnail|image|url)");
+
+  /**
+   * Off-site URLs the page keeps in meta tags of its own naming: scripts read them as configuration
+   * ({@code querySelector('meta[name=x]').content}), so they are read with each inline script.
+   */
+  private static String metaConfig(Document doc) {
+    StringBuilder sb = new StringBuilder();
+    for (Element m : doc.select("meta[name][content], meta[property][content]")) {
+      String name = m.hasAttr("name") ? m.attr("name") : m.attr("property");
+      String content = m.attr("content");
+      if (content.contains("//") && !STANDARD_META.matcher(name).find() && sb.length() < 4096) {
+        sb.append("\n;'").append(Bodies.cut(content, 1024).replace("'", "")).append("';");
+      }
+    }
+    return sb.toString();
+  }
+
+  /** Hosts named in any attribute (srcset, inline style url(), data-src, poster, ...), for the IoC list. */
+  private static void attributeHosts(Document doc, Set<String> hosts) {
+    int seen = 0;
+    for (Element e : doc.getAllElements()) {
+      if (seen > 5000 || hosts.size() > 1000) {
+        return;
+      }
+      for (org.jsoup.nodes.Attribute a : e.attributes()) {
+        String v = a.getValue();
+        if (v.length() > 8 && v.indexOf("//") >= 0 && seen++ <= 5000) {
+          Matcher m = ATTRIBUTE_URL.matcher(Bodies.cut(v, 8192));
+          while (m.find() && hosts.size() <= 1000) {
+            hosts.add(m.group(1).toLowerCase(Locale.ROOT));
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * A challenge page says little and links nowhere; a normal page of a site behind a bot-protection service carries
+   * the same markers in its scripts (Cloudflare's challenge-platform snippet) and must still be checked.
+   */
+  static boolean isChallengeSized(String bodyText, List<URI> pageLinks) {
+    return bodyText.length() < 1500 && pageLinks.size() < 5;
   }
 
   boolean isBlockedPage(String title, String html) {
@@ -277,6 +407,28 @@ public final class PageAnalyzer {
     }
   }
 
+  /** The code of a {@code data:} script URL (base64 or percent-encoded), or null for any other src. */
+  static String dataScript(String src) {
+    String s = src.strip();
+    if (!s.regionMatches(true, 0, "data:", 0, 5)) {
+      return null;
+    }
+    int comma = s.indexOf(',');
+    if (comma < 0) {
+      return "";
+    }
+    String meta = s.substring(5, comma).toLowerCase(Locale.ROOT);
+    String payload = Bodies.cut(s.substring(comma + 1), ScriptScanner.MAX_SCAN * 2);
+    try {
+      if (meta.endsWith(";base64")) {
+        return new String(java.util.Base64.getMimeDecoder().decode(payload), StandardCharsets.UTF_8);
+      }
+      return java.net.URLDecoder.decode(payload.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return payload;
+    }
+  }
+
   private void add(List<Resource> out, Kind kind, URI page, String href, Element e, boolean hidden, boolean sensitive) {
     String h = href.strip();
     if (h.startsWith("//")) {
@@ -302,14 +454,17 @@ public final class PageAnalyzer {
     String w = img.attr("width").strip();
     String h = img.attr("height").strip();
     boolean tiny = (w.equals("0") || w.equals("1")) && (h.equals("0") || h.equals("1"));
-    return tiny || TINY_BOX.matcher(style(img)).find() && style(img).matches(".*(width|height)\\s*:\\s*[01](px)?.*");
+    return tiny || TINY_BOX.matcher(style(img)).find();
   }
 
   static String style(Element e) {
     return e.attr("style").toLowerCase(Locale.ROOT).replace("\n", " ");
   }
 
-  /** Class and id selectors that a page's own CSS hides (display:none, off-screen, ...). */
+  /**
+   * Class and id selectors that a page's own CSS hides (display:none, off-screen, ...), and ids its inline scripts
+   * hide as soon as they run (spam shown to crawlers that do not run scripts).
+   */
   private static Set<String> hidingSelectors(Document doc) {
     Set<String> out = new HashSet<>();
     for (Element st : doc.getElementsByTag("style")) {
@@ -320,22 +475,44 @@ public final class PageAnalyzer {
         }
       }
     }
+    int scripts = 0;
+    for (Element sc : doc.getElementsByTag("script")) {
+      if (scripts++ > 100 || sc.hasAttr("src")) {
+        continue;
+      }
+      Matcher m = SCRIPT_HIDES.matcher(Bodies.cut(sc.data(), 100_000));
+      while (m.find()) {
+        out.add("#" + (m.group(1) != null ? m.group(1) : m.group(3)));
+      }
+    }
     return out;
   }
 
   static boolean hidingStyle(String css) {
+    if (css.isEmpty()) {
+      return false;
+    }
     String s = css.replace(" ", "");
-    if (s.contains("display:none") || s.contains("visibility:hidden") || s.contains("opacity:0;") || s.endsWith("opacity:0")) {
+    if (s.contains("display:none") || s.contains("visibility:hidden") || TRANSPARENT.matcher(css).find()) {
       return true;
     }
-    if (NEG_OFFSET.matcher(css).find() && (s.contains("position:absolute") || s.contains("position:fixed")
-        || s.contains("text-indent"))) {
+    boolean positioned = s.contains("position:absolute") || s.contains("position:fixed");
+    Matcher off = NEG_OFFSET.matcher(css);
+    while (off.find()) {
+      // far off-screen; a centring margin of a few hundred pixels is layout, not hiding
+      int by = off.group(2).length() > 6 ? Integer.MAX_VALUE : Integer.parseInt(off.group(2));
+      String side = off.group(1);
+      if (side.equals("text-indent") || by >= 900 && (positioned || side.startsWith("margin"))) {
+        return true;
+      }
+    }
+    if (TINY_FONT.matcher(css).find() || SCALED_AWAY.matcher(css).find()) {
       return true;
     }
-    if (TINY_FONT.matcher(css).find()) {
+    if (s.contains("overflow:hidden") && COLLAPSED_BOX.matcher(css).find()) {
       return true;
     }
-    if (s.contains("overflow:hidden") && TINY_BOX.matcher(css).find()) {
+    if (positioned && CLIPPED_AWAY.matcher(css).find()) {
       return true;
     }
     Matcher c = COLOR.matcher(css);
@@ -358,17 +535,25 @@ public final class PageAnalyzer {
     return false;
   }
 
-  private static boolean accessible(Element e) {
-    if (e.attr("aria-hidden").equalsIgnoreCase("true") || e.hasAttr("aria-label") && e.text().length() < 80) {
-      return true;
-    }
+  private boolean accessible(Element e, URI page) {
+    boolean a11y = e.attr("aria-hidden").equalsIgnoreCase("true") || e.hasAttr("aria-label") && e.text().length() < 80;
     for (String c : e.classNames()) {
       String lc = c.toLowerCase(Locale.ROOT);
-      if (A11Y.contains(lc) || lc.contains("sr-only") || lc.contains("visually-hidden") || lc.contains("screen-reader")) {
-        return true;
+      a11y |= A11Y.contains(lc) || lc.contains("sr-only") || lc.contains("visually-hidden") || lc.contains("screen-reader");
+    }
+    // text for screen readers describes the page; a list of links to other sites is not that, whatever its class says
+    return a11y && offsiteLinks(e, page) < 2;
+  }
+
+  private int offsiteLinks(Element e, URI page) {
+    int n = 0;
+    for (Element a : e.select("a[href]")) {
+      URI u = Sites.resolve(page, a.attr("href"));
+      if (u != null && !Sites.sameSite(page, u) && !rules.isKnownPlatform(Sites.host(u)) && ++n >= 2) {
+        return n;
       }
     }
-    return false;
+    return n;
   }
 
   /** Hidden by its own attributes, its page's CSS or a hidden ancestor (iframes: also 0/1 pixel frames). */
@@ -380,7 +565,7 @@ public final class PageAnalyzer {
         return true;
       }
       String st = style(e).replace(" ", "");
-      if (st.matches(".*(^|;)(width|height):[01](px)?(;|$|!).*")) {
+      if (PIXEL_BOX.matcher(st).find()) {
         return true;
       }
     }
@@ -397,14 +582,16 @@ public final class PageAnalyzer {
     if (doc.body() == null) {
       return;
     }
-    // outermost hidden elements, found in one pass (hostile pages nest thousands of them)
+    // outermost hidden elements, found in one pass (hostile pages nest thousands of them); <noscript> in the body
+    // is hidden from every visitor with scripts on, and spam hides there for crawlers
     List<Element> roots = new ArrayList<>();
     int[] hiddenDepth = {-1};
     NodeTraversor.traverse(new NodeVisitor() {
       @Override
       public void head(Node node, int depth) {
-        if (hiddenDepth[0] < 0 && roots.size() < 200 && node instanceof Element e && selfHidden(e, hiddenSelectors)
-            && !accessible(e) && !e.tagName().equals("script") && !e.tagName().equals("template")) {
+        if (hiddenDepth[0] < 0 && roots.size() < 200 && node instanceof Element e && !e.tagName().equals("script")
+            && !e.tagName().equals("template") && (e.tagName().equals("noscript") || selfHidden(e, hiddenSelectors))
+            && !accessible(e, page)) {
           roots.add(e);
           hiddenDepth[0] = depth;
         }
@@ -419,16 +606,22 @@ public final class PageAnalyzer {
     }, doc.body());
     for (Element root : roots) {
       Set<String> offsite = new LinkedHashSet<>();
+      int links = 0;
+      int offsiteLinks = 0;
       for (Element a : root.select("a[href]")) {
         URI u = Sites.resolve(page, a.attr("href"));
+        links++;
         if (u != null && !Sites.sameSite(page, u) && !rules.isKnownPlatform(Sites.host(u))) {
           offsite.add(Sites.host(u));
+          offsiteLinks++;
         }
       }
       String text = Bodies.cut(root.text(), MAX_TEXT);
       Map<String, Integer> terms = Texts.spamTerms(text, rules.spamWords);
       int score = Texts.score(terms);
-      if ((!offsite.isEmpty() && (score >= 2 || offsite.size() >= 3)) || score >= 3) {
+      // without spam words, a hidden block is spam when it is mostly links to other sites (a hidden menu is not)
+      boolean linkBlock = offsite.size() >= 3 && offsiteLinks * 2 > links;
+      if ((!offsite.isEmpty() && (score >= 2 || linkBlock)) || score >= 3) {
         String id = offsite.isEmpty() ? "hidden-text" : offsite.iterator().next();
         obs.add(Observation.of("web.seo-spam", Severity.HIGH, "hidden:" + id, Finding.snippet(root.outerHtml()))
             .with("how", "hidden " + (offsite.isEmpty() ? "text" : "links")).with("terms", String.join(", ", terms.keySet()))
@@ -438,7 +631,9 @@ public final class PageAnalyzer {
     }
     // visible spam: link anchors with strong spam words pointing elsewhere, or a page full of spam vocabulary
     int anchors = 0;
-    for (Element a : doc.body().select("a[href]")) {
+    int brandAnchors = 0;
+    Element firstBrand = null;
+    for (Element a : doc.body().select("a[href], area[href]")) {
       if (anchors++ > 1000) {
         break;
       }
@@ -446,18 +641,63 @@ public final class PageAnalyzer {
       if (u == null || Sites.sameSite(page, u) || rules.isKnownPlatform(Sites.host(u))) {
         continue;
       }
-      Map<String, Integer> terms = Texts.spamTerms(a.text() + " " + a.attr("title"), rules.spamWords);
-      if (Texts.strong(terms) >= 1) {
+      Map<String, Integer> terms = Texts.spamTerms(a.text() + " " + a.attr("title") + " " + a.attr("alt"), rules.spamWords);
+      // a strong word, or a brand name with bargain words ("シャネル バッグ 激安 通販")
+      if (Texts.strong(terms) >= 1 || terms.containsValue(2) && Texts.score(terms) >= 5) {
         obs.add(Observation.of("web.seo-spam", Severity.HIGH, "link:" + Sites.host(u), Finding.snippet(a.outerHtml()))
             .with("how", "spam link").with("terms", String.join(", ", terms.keySet())));
         return;
       }
+      // one "ブランド 財布 激安" link is a mention; several to other sites are the keyword hack's link block
+      if (terms.containsValue(2) && Texts.score(terms) >= 3 && ++brandAnchors == 1) {
+        firstBrand = a;
+      }
+    }
+    if (brandAnchors >= 2) {
+      URI u = Sites.resolve(page, firstBrand.attr("href"));
+      obs.add(Observation.of("web.seo-spam", Severity.HIGH, "link:" + Sites.host(u), Finding.snippet(firstBrand.outerHtml()))
+          .with("how", brandAnchors + " links selling brand goods to other sites"));
+      return;
     }
     Map<String, Integer> terms = Texts.spamTerms(doc.title() + " " + Bodies.cut(doc.body().text(), MAX_TEXT),
         rules.spamWords);
     if (Texts.strong(terms) >= 2 || Texts.score(terms) >= 7 && Texts.strong(terms) >= 1) {
       obs.add(Observation.of("web.seo-spam", Severity.HIGH, "vocabulary", Finding.snippet(String.join(", ", terms.keySet())))
           .with("how", "spam vocabulary").with("terms", String.join(", ", terms.keySet())));
+    }
+  }
+
+  /**
+   * A fake browser update (SocGholish, ClearFake and their copies): an off-site download of a program or an archive
+   * offered with "update your browser" wording around it.
+   */
+  private void fakeUpdate(Document doc, URI page, List<Observation> obs) {
+    if (doc.body() == null) {
+      return;
+    }
+    int anchors = 0;
+    int downloads = 0;
+    for (Element a : doc.body().select("a[href]")) {
+      if (anchors++ > 1000 || downloads > 20) {
+        return;
+      }
+      URI u = Sites.resolve(page, a.attr("href"));
+      if (u == null || Sites.sameSite(page, u) || rules.isKnownPlatform(Sites.host(u)) || u.getPath() == null
+          || !DOWNLOAD.matcher(u.getPath()).find()) {
+        continue;
+      }
+      downloads++;
+      Element around = a;
+      for (int up = 0; up < 2 && around.parent() != null && around.parent() != doc.body(); up++) {
+        around = around.parent();
+      }
+      String text = Bodies.cut(around.text(), 2000);
+      if (UPDATE_WORDS.matcher(text).find() && BROWSER_WORDS.matcher(text).find()) {
+        String host = Sites.host(u);
+        obs.add(Observation.of("web.fake-update", Severity.CRITICAL, host, Finding.snippet(around.outerHtml()))
+            .with("host", host).with("download", u.toString()));
+        return;
+      }
     }
   }
 
@@ -472,15 +712,20 @@ public final class PageAnalyzer {
       String token = (parent == null ? "" : parent.tagName()) + ">" + e.tagName();
       out.add(Texts.mix(token.hashCode()));
       for (String c : e.classNames()) {
-        if (c.length() < 60 && !c.matches(".*\\d{3,}.*")) {
+        if (c.length() < 60 && !GENERATED.matcher(c).find()) {
           out.add(Texts.mix((e.tagName() + "." + c).hashCode()));
         }
       }
-      if (!e.id().isEmpty() && e.id().length() < 60 && !e.id().matches(".*\\d{3,}.*")) {
+      if (!e.id().isEmpty() && e.id().length() < 60 && !GENERATED.matcher(e.id()).find()) {
         out.add(Texts.mix((e.tagName() + "#" + e.id()).hashCode()));
       }
     }
     return out;
+  }
+
+  private static int indexOf(Pattern p, String text) {
+    Matcher m = p.matcher(text);
+    return m.find() ? m.start() : 0;
   }
 
   static String sha256(String text) {

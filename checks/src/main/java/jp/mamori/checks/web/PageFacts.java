@@ -28,7 +28,9 @@ public record PageFacts(
     Set<Integer> shingles,
     Map<String, Integer> spamTerms,
     Set<String> inlineScriptHashes,
-    boolean blockedPage) {
+    boolean blockedPage,
+    /** Other sites the page names as its canonical, language or AMP version. */
+    Set<String> declaredHosts) {
 
   /** What a page loads or sends data to. */
   public enum Kind { SCRIPT, IFRAME, STYLESHEET, FORM, BEACON }

@@ -48,6 +48,13 @@ public final class Patrol {
       "web.tls-expiring", "web.tls-legacy-protocol");
   static final int MAX_SCRIPT_FILES = 12;
   static final int MAX_SCRIPT_BYTES = 512 * 1024;
+  /** Linked pages fetched as Googlebot per patrol, in turn: cloaking is not always on the home page. */
+  static final int BOT_SAMPLES = 2;
+  /** Form-like pages two links from home that a patrol visits when it has pages to spare. */
+  static final int FORM_PAGES_DEEPER = 4;
+  /** Version of how resource origins are keyed in the state (2: user-content CDN paths are origins of their own). */
+  static final int ORIGIN_KEYS = 2;
+  static final String SEARCH_REFERRER = "https://www.google.co.jp/search?oq=search.yahoo.co.jp+bing.com&q=";
   private static final Pattern PRIORITY = Pattern.compile(
       "(?i)(contact|inquiry|toiawase|form|cart|checkout|order|shop|login|account|entry|reserve|yoyaku|mail)");
 
@@ -190,15 +197,21 @@ public final class Patrol {
       if (browserView != null) {
         pages.add(browserView);
       }
+      Set<String> knownPages = new HashSet<>(state.list("pages"));
+      knownPages.add(homeUrl.toString());
       int failedPages = crawl(fetcher, state, homeUrl, patrolView, pages, found, started);
+      subPageCloaking(fetcher, state, pages.subList(browserView == null ? 1 : 2, pages.size()), found);
+      if (Duration.between(started, clock.instant()).compareTo(options.patrolDeadline()) < 0) {
+        new SitemapCheck(fetcher, analyzer).run(state, homeUrl, new HashSet<>(state.list("pages")), found);
+      }
       for (PageFacts p : pages) {
         found.addAll(p.uri(), p.observations());
       }
 
-      scriptFiles(fetcher, pages, iocs, found);
-      origins(state, pages, found);
+      List<PageFacts> withFiles = scriptFiles(fetcher, pages, iocs, found);
+      origins(state, withFiles, found);
       ioc(iocs, pages, found);
-      outboundLinks(state, pages, found);
+      outboundLinks(state, pages, knownPages, found);
       homeChanges(state, patrolView, found);
       cms(fetcher, homeUrl, pages, found);
       Hygiene.headers(last, homeUrl.getScheme().equals("https")).ifPresent(o -> found.add(homeUrl, o));
@@ -309,7 +322,8 @@ public final class Patrol {
 
   private void searchReferrer(Fetcher fetcher, URI site, String host, URI homeUrl, Chain browser, PageFacts browserView,
       Findings found) {
-    Chain ref = fetcher.follow(site, As.MOBILE, "https://www.google.com/search?q=" + host);
+    // hacked .htaccess and PHP look for an engine's name anywhere in the Referer: name Google, Yahoo! JAPAN and Bing
+    Chain ref = fetcher.follow(site, As.MOBILE, SEARCH_REFERRER + host);
     if (ref.offsite() != null && browser.offsite() == null) {
       found.add(homeUrl, Observation.of("web.redirect-search-referrer", Severity.CRITICAL, Sites.host(ref.offsite()),
           String.join("\n", ref.describe())).with("to", ref.offsite().toString()).with("how", "server redirect")
@@ -325,6 +339,12 @@ public final class Patrol {
           found.add(homeUrl, new Observation("web.redirect-search-referrer", Severity.CRITICAL, o.identity(), o.snippet(),
               o.facts()).with("host", o.identity()));
         }
+      }
+      // no redirect, but another page for visitors from a search (a phone's layout may differ: text is not compared)
+      String how = cloakedBy(browserView, refView, false);
+      if (how != null) {
+        found.add(homeUrl, Observation.of("web.cloaking", Severity.HIGH, "search-visitors", "visitors from a search: " + how)
+            .with("how", "visitors arriving from a search engine get " + how));
       }
     }
   }
@@ -360,10 +380,17 @@ public final class Patrol {
     double control = onlyIn(patrolView.shingles(), browserView.shingles());
     int extraCount = (int) Math.round(botOnly * botView.shingles().size());
     String how = null;
-    if (extraLinks.size() >= 2) {
+    Set<String> declared = new LinkedHashSet<>(botView.declaredHosts());
+    declared.removeAll(browserView.declaredHosts());
+    if (!declared.isEmpty()) {
+      how = "search robots are told the page belongs to " + String.join(", ", declared);
+    } else if (extraLinks.size() >= 2) {
       how = "extra links for search robots: " + String.join(", ", extraLinks);
     } else if (!extraTerms.isEmpty()) {
       how = "spam words for search robots: " + String.join(", ", extraTerms);
+    } else if (robotOnlyPages(botView, browserView, patrolView) != null) {
+      how = "links to pages of this site that only search robots are shown: " + robotOnlyPages(botView, browserView,
+          patrolView);
     } else if (botOnly > control + 0.3 && extraCount > 200) {
       how = "different text for search robots (" + Math.round(botOnly * 100) + "% new)";
     } else {
@@ -377,6 +404,110 @@ public final class Patrol {
     if (how != null) {
       found.add(homeUrl, Observation.of("web.cloaking", Severity.HIGH, "content", how).with("how", how));
     }
+  }
+
+  /**
+   * Cloaking on pages other than the home page: a few linked pages per patrol, in turn, fetched as Googlebot and
+   * compared with what the patrol saw on the same page (spam, other sites' links, spam words, a different text).
+   */
+  private void subPageCloaking(Fetcher fetcher, PatrolState state, List<PageFacts> crawled, Findings found) {
+    if (crawled.isEmpty()) {
+      return;
+    }
+    int n = Math.min(BOT_SAMPLES, crawled.size());
+    int from = (state.runs() * BOT_SAMPLES) % crawled.size();
+    for (int k = 0; k < n; k++) {
+      PageFacts seen = crawled.get((from + k) % crawled.size());
+      Chain bot = fetcher.follow(seen.uri(), As.BOT, null);
+      if (bot.offsite() != null) {
+        found.add(seen.uri(), Observation.of("web.cloaking", Severity.CRITICAL, "redirect", String.join("\n", bot.describe()))
+            .with("how", "search robots are redirected to " + Sites.host(bot.offsite())));
+        continue;
+      }
+      Response r = bot.last();
+      if (!r.ok() || !isHtml(r)) {
+        continue;
+      }
+      PageFacts botView = analyzer.analyze(r.body(), r.uri(), false);
+      if (botView.blockedPage()) {
+        continue;
+      }
+      String how = cloakedBy(seen, botView, true);
+      if (how != null) {
+        found.add(seen.uri(), Observation.of("web.cloaking", Severity.HIGH, "content", how).with("how", how));
+      }
+    }
+    // and one as a phone arriving from a search: hacked .htaccess rules often spare the home page
+    PageFacts seen = crawled.get((from + n) % crawled.size());
+    Chain ref = fetcher.follow(seen.uri(), As.MOBILE, SEARCH_REFERRER + Sites.host(seen.uri()));
+    if (ref.offsite() != null) {
+      found.add(seen.uri(), Observation.of("web.redirect-search-referrer", Severity.CRITICAL, Sites.host(ref.offsite()),
+          String.join("\n", ref.describe())).with("to", ref.offsite().toString()).with("how", "server redirect")
+          .with("host", Sites.host(ref.offsite())));
+    } else if (ref.last().ok() && isHtml(ref.last())) {
+      String how = cloakedBy(seen, analyzer.analyze(ref.last().body(), ref.last().uri(), false), false);
+      if (how != null) {
+        found.add(seen.uri(), Observation.of("web.cloaking", Severity.HIGH, "search-visitors", "visitors from a search: "
+            + how).with("how", "visitors arriving from a search engine get " + how));
+      }
+    }
+  }
+
+  private static boolean isHtml(Response r) {
+    String type = r.header("content-type");
+    return type == null || type.toLowerCase(Locale.ROOT).contains("html");
+  }
+
+  /**
+   * How another view of a page (a search robot's, a search visitor's) differs from a visitor's in the ways cloaking
+   * does, or null. {@code compareText}: also a wholly different text (not for phones, whose layout may differ).
+   */
+  static String cloakedBy(PageFacts visitor, PageFacts other, boolean compareText) {
+    PageFacts bot = other;
+    boolean spam = bot.observations().stream().anyMatch(o -> o.check().equals("web.seo-spam"));
+    if (spam && visitor.observations().stream().noneMatch(o -> o.check().equals("web.seo-spam"))) {
+      return "spam for search robots only";
+    }
+    Set<String> declared = new LinkedHashSet<>(bot.declaredHosts());
+    declared.removeAll(visitor.declaredHosts());
+    if (!declared.isEmpty()) {
+      return "a page that says it belongs to " + String.join(", ", declared);
+    }
+    Set<String> extraLinks = new LinkedHashSet<>(bot.offsiteLinkHosts());
+    extraLinks.removeAll(visitor.offsiteLinkHosts());
+    if (extraLinks.size() >= 2) {
+      return "extra links for search robots: " + String.join(", ", extraLinks);
+    }
+    Set<String> extraTerms = new LinkedHashSet<>();
+    bot.spamTerms().forEach((term, w) -> {
+      if (w >= 2 && !visitor.spamTerms().containsKey(term)) {
+        extraTerms.add(term);
+      }
+    });
+    if (!extraTerms.isEmpty()) {
+      return "spam words for search robots: " + String.join(", ", extraTerms);
+    }
+    double sim = Texts.similarity(bot.textSketch(), visitor.textSketch());
+    if (compareText && sim < 0.3 && bot.textLength() > 300) {
+      return String.format(Locale.ROOT, "a different page for search robots (%.0f%% alike)", sim * 100);
+    }
+    return null;
+  }
+
+  /**
+   * Same-site pages a robot's view links to and neither visitor view does (a keyword hack's doorway pages), when there
+   * are several and far more than the two visitor views differ by themselves (rotating "related posts"); or null.
+   */
+  static String robotOnlyPages(PageFacts bot, PageFacts browser, PageFacts patrol) {
+    Set<URI> extra = new LinkedHashSet<>(bot.pageLinks());
+    extra.removeAll(browser.pageLinks());
+    extra.removeAll(patrol.pageLinks());
+    Set<URI> control = new HashSet<>(patrol.pageLinks());
+    control.removeAll(browser.pageLinks());
+    if (extra.size() < 5 || extra.size() <= 2 * control.size() + 2) {
+      return null;
+    }
+    return extra.stream().limit(3).map(URI::toString).collect(java.util.stream.Collectors.joining(", "));
   }
 
   private static double onlyIn(Set<Integer> a, Set<Integer> b) {
@@ -407,7 +538,12 @@ public final class Patrol {
     }
     int failed = 0;
     List<String> fetched = new ArrayList<>();
-    for (URI u : chosen) {
+    Set<URI> visited = new HashSet<>(chosen);
+    visited.add(Sites.withoutFragment(homeUrl));
+    List<URI> queue = new ArrayList<>(chosen);
+    int formPages = 0;
+    for (int q = 0; q < queue.size(); q++) {
+      URI u = queue.get(q);
       if (Duration.between(started, clock.instant()).compareTo(options.patrolDeadline()) > 0) {
         LOG.warn("patrol deadline reached after {} pages; the rest waits for the next patrol", fetched.size());
         failed++;
@@ -429,8 +565,20 @@ public final class Patrol {
       if (!r.ok() || (type != null && !type.toLowerCase(Locale.ROOT).contains("html"))) {
         continue;
       }
-      pages.add(analyzer.analyze(r.body(), r.uri(), false));
+      PageFacts page = analyzer.analyze(r.body(), r.uri(), false);
+      pages.add(page);
       fetched.add(u.toString());
+      // skimmers sit on form pages, which are often one step further in (an entry form under the recruit page): spend
+      // the pages left on form-like links of the pages linked from home
+      for (URI next : q < chosen.size() ? page.pageLinks() : List.<URI>of()) {
+        if (queue.size() >= max || formPages >= FORM_PAGES_DEEPER) {
+          break;
+        }
+        if (PRIORITY.matcher(next.getPath() == null ? "" : next.getPath()).find() && visited.add(next)) {
+          queue.add(next);
+          formPages++;
+        }
+      }
     }
     List<String> keep = new ArrayList<>(fetched);
     keep.addAll(state.list("pages"));
@@ -438,8 +586,12 @@ public final class Patrol {
     return failed;
   }
 
-  /** Same-site script files: injected code is often appended to the theme's or CMS's own JavaScript. */
-  private void scriptFiles(Fetcher fetcher, List<PageFacts> pages, IocList iocs, Findings found) {
+  /**
+   * Same-site script files: injected code is often appended to the theme's or CMS's own JavaScript. Returns the
+   * pages plus, for each page whose files load scripts from elsewhere, a summary holding those loads, so that
+   * their origins are compared with the baseline like the page's own.
+   */
+  private List<PageFacts> scriptFiles(Fetcher fetcher, List<PageFacts> pages, IocList iocs, Findings found) {
     Map<URI, URI> files = new LinkedHashMap<>();
     for (PageFacts p : pages) {
       for (Resource r : p.resources()) {
@@ -449,6 +601,7 @@ public final class Patrol {
       }
     }
     ScriptScanner scanner = new ScriptScanner(rules);
+    Map<URI, List<Resource>> loads = new LinkedHashMap<>();
     for (Map.Entry<URI, URI> f : files.entrySet()) {
       Response r = fetcher.get(f.getKey(), As.PATROL, f.getValue().toString(), MAX_SCRIPT_BYTES);
       String type = r.header("content-type") == null ? "" : r.header("content-type").toLowerCase(Locale.ROOT);
@@ -456,8 +609,23 @@ public final class Patrol {
         continue;
       }
       String js = Bodies.text(r.body());
-      for (Observation o : scanner.scan(js, f.getValue(), true).observations()) {
+      ScriptScanner.Result scanned = scanner.scan(js, f.getValue(), true);
+      for (Observation o : scanned.observations()) {
         found.add(f.getValue(), o.with("file", f.getKey().toString()));
+      }
+      for (URI l : scanned.loads()) {
+        loads.computeIfAbsent(f.getValue(), k -> new ArrayList<>()).add(new Resource(Kind.SCRIPT, l,
+            "loaded by " + f.getKey(), false, false));
+      }
+      for (URI a : scanned.formActions()) {
+        loads.computeIfAbsent(f.getValue(), k -> new ArrayList<>()).add(new Resource(Kind.FORM, a,
+            "form action set by " + f.getKey(), false, false));
+      }
+      for (String h : scanned.hostsMentioned()) {
+        if (iocs.matchesDomain(h)) {
+          found.add(f.getValue(), Observation.of("web.ioc-domain", Severity.HIGH, h, f.getKey().toString()).with("host", h)
+              .with("file", f.getKey().toString()).with("iocListVersion", iocs.version()));
+        }
       }
       String hash = PageAnalyzer.sha256(js.strip());
       if (iocs.scriptSha256().contains(hash)) {
@@ -465,6 +633,10 @@ public final class Patrol {
             .with("host", "script " + f.getKey().getPath()).with("iocListVersion", iocs.version()));
       }
     }
+    List<PageFacts> out = new ArrayList<>(pages);
+    loads.forEach((page, list) -> out.add(new PageFacts(page, "", "unknown", 0, list, List.of(), List.of(), Set.of(),
+        Set.of(), null, Set.of(), false, null, List.of(), List.of(), Set.of(), Map.of(), Set.of(), false, Set.of())));
+    return out;
   }
 
   /**
@@ -475,11 +647,15 @@ public final class Patrol {
    */
   private void origins(PatrolState state, List<PageFacts> pages, Findings found) {
     boolean baseline = state.hasBaseline();
+    // a baseline learned before user-content CDN paths counted as origins learns them once, silently
+    boolean upgrade = baseline && state.json().getInteger("originKeys", 1) < ORIGIN_KEYS;
+    state.json().put("originKeys", ORIGIN_KEYS);
     Map<Kind, Map<String, Resource>> seen = new LinkedHashMap<>();
     Map<String, URI> firstPage = new LinkedHashMap<>();
     for (PageFacts p : pages) {
       for (Resource r : p.resources()) {
-        String h = Sites.host(r.url());
+        // a user's files on a public CDN (jsDelivr's /gh/<user>/) are that user's origin, not the CDN's
+        String h = OriginRules.userContentOrigin(r.url()).orElse(Sites.host(r.url()));
         if (Sites.sameSite(p.uri(), r.url()) || rules.isKnownPlatform(h)) {
           continue;
         }
@@ -496,6 +672,10 @@ public final class Patrol {
         Resource r = o.getValue();
         URI page = firstPage.get(e.getKey() + o.getKey());
         String h = o.getKey();
+        if (upgrade && h.contains("/gh/") && !known.contains(h)) {
+          state.learnOrigins(kind, List.of(h));
+          known = state.origins(kind);
+        }
         if (!baseline || known.contains(h)) {
           if (codeOrFrame) {
             found.add(page, Observation.of("web.third-party", baseline ? Severity.INFO : Severity.MEDIUM, h, r.snippet())
@@ -547,13 +727,18 @@ public final class Patrol {
     }
   }
 
-  private void outboundLinks(PatrolState state, List<PageFacts> pages, Findings found) {
+  /**
+   * A link farm: a page the patrol knew suddenly links to many more other sites. A page added since (a links page,
+   * a partner list) is the owner's edit unless its words say otherwise, which the spam checks read.
+   */
+  private void outboundLinks(PatrolState state, List<PageFacts> pages, Set<String> knownPages, Findings found) {
     int baselineMax = state.json().getInteger("maxOffsiteLinks", -1);
     int now = 0;
     for (PageFacts p : pages) {
       int n = p.offsiteLinkHosts().size();
       now = Math.max(now, n);
-      if (baselineMax >= 0 && n >= Math.max(baselineMax * 2, baselineMax + 15)) {
+      boolean known = knownPages.contains(p.uri().toString());
+      if (baselineMax >= 0 && known && n >= Math.max(baselineMax * 2, baselineMax + 15)) {
         found.add(p.uri(), Observation.of("web.seo-spam", Severity.HIGH, "outbound-links",
             String.join(", ", p.offsiteLinkHosts())).with("how", n + " links to other sites (before: " + baselineMax + ")"));
       }
@@ -654,9 +839,8 @@ public final class Patrol {
       }
       Set<String> union = before == null ? new LinkedHashSet<>() : PatrolState.strings(before);
       union.addAll(values);
-      if (before != null || !values.isEmpty()) {
-        known.put(type, new JsonArray(new ArrayList<>(union).subList(0, Math.min(union.size(), 50))));
-      }
+      // an empty answer is learned too: a record that appears later (a new AAAA) is a change
+      known.put(type, new JsonArray(new ArrayList<>(union).subList(0, Math.min(union.size(), 50))));
     }
     for (String type : new ArrayList<>(changes.fieldNames())) {
       JsonObject c = changes.getJsonObject(type);

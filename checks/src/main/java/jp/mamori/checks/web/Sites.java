@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Host arithmetic: which URLs belong to the same site, what an origin is, which addresses are private. */
@@ -132,7 +133,7 @@ public final class Sites {
       return null;
     }
     try {
-      URI u = base.resolve(h.replace(" ", "%20"));
+      URI u = base.resolve(asciiHost(h).replace(" ", "%20"));
       String scheme = u.getScheme();
       if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https")) || u.getHost() == null) {
         return null;
@@ -140,6 +141,25 @@ public final class Sites {
       return u;
     } catch (IllegalArgumentException e) {
       return null;
+    }
+  }
+
+  private static final Pattern AUTHORITY = Pattern.compile("^((?:[a-zA-Z][a-zA-Z0-9+.-]*:)?//)([^/?#@]*@)?([^/?#:]+)");
+
+  /**
+   * The URL with an internationalised host written in punycode (code.jquеry.com with a Cyrillic е becomes
+   * code.xn--jqury-…): java.net.URI gives such a host no name at all, and the resource would go unseen.
+   */
+  static String asciiHost(String href) {
+    Matcher m = AUTHORITY.matcher(href);
+    if (!m.find() || m.group(3).chars().allMatch(c -> c < 0x80)) {
+      return href;
+    }
+    try {
+      String host = java.net.IDN.toASCII(m.group(3), java.net.IDN.ALLOW_UNASSIGNED);
+      return m.group(1) + (m.group(2) == null ? "" : m.group(2)) + host + href.substring(m.end());
+    } catch (IllegalArgumentException e) {
+      return href;
     }
   }
 

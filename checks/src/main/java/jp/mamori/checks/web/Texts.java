@@ -169,10 +169,47 @@ public final class Texts {
     return hits.values().stream().filter(w -> w >= 3).count();
   }
 
+  private static final Map<Pattern, String> HINTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * The word a phrase pattern starts with ("hacked" for {@code \bhacked\s+by}), or "" when it starts with a group:
+   * a cheap contains() check that spares running every pattern over every page (a leading \b costs a Unicode
+   * lookup per character).
+   */
+  static String hint(Pattern p) {
+    return HINTS.computeIfAbsent(p, k -> {
+      String s = k.pattern();
+      int i = s.startsWith("\\b") ? 2 : 0;
+      int j = i;
+      while (j < s.length() && Character.isLetter(s.charAt(j))) {
+        j++;
+      }
+      boolean optional = j < s.length() && "?*{".indexOf(s.charAt(j)) >= 0;
+      int depth = 0;
+      for (int k2 = 0; k2 < s.length(); k2++) {
+        char c = s.charAt(k2);
+        if (c == '\\') {
+          k2++;
+        } else if (c == '(' || c == '[') {
+          depth++;
+        } else if (c == ')' || c == ']') {
+          depth--;
+        } else if (c == '|' && depth == 0) {
+          return "";
+        }
+      }
+      return j - i >= 3 && !optional ? s.substring(i, j).toLowerCase(Locale.ROOT) : "";
+    });
+  }
+
   /** The first defacement phrase found in the text (leetspeak folded), or null. */
   public static String defacementPhrase(String text, List<Pattern> phrases) {
     String folded = unleet(Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT));
     for (Pattern p : phrases) {
+      String hint = hint(p);
+      if (!hint.isEmpty() && !folded.contains(hint)) {
+        continue;
+      }
       Matcher m = p.matcher(folded.length() > 200_000 ? folded.substring(0, 200_000) : folded);
       if (m.find()) {
         int from = Math.max(0, m.start() - 40);

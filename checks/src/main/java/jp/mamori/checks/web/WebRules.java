@@ -63,7 +63,8 @@ public final class WebRules {
       spamWords.put(line.substring(sp + 1).strip(), Integer.parseInt(line.substring(0, sp)));
     }
     defacement = new ArrayList<>();
-    for (String line : lines(loader, "defacement.txt")) {
+    // patterns keep their case: lower-casing would turn \S into \s (they match case-insensitively anyway)
+    for (String line : lines(loader, "defacement.txt", false)) {
       defacement.add(Pattern.compile(line, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
     }
     suspiciousTlds = new TreeSet<>(lines(loader, "suspicious-tlds.txt"));
@@ -149,11 +150,15 @@ public final class WebRules {
   }
 
   private static List<String> lines(ClassLoader loader, String name) {
+    return lines(loader, name, true);
+  }
+
+  private static List<String> lines(ClassLoader loader, String name, boolean lowerCase) {
     List<String> out = new ArrayList<>();
     for (String line : read(loader, BASE + name).split("\n")) {
       String l = line.strip();
       if (!l.isEmpty() && !l.startsWith("#")) {
-        out.add(l.toLowerCase(Locale.ROOT));
+        out.add(lowerCase ? l.toLowerCase(Locale.ROOT) : l);
       }
     }
     return out;

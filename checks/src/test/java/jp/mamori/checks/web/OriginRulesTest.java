@@ -51,4 +51,19 @@ class OriginRulesTest {
     assertThat(Sites.isSpecialUseName("shop.test")).isTrue();
     assertThat(Sites.isSpecialUseName("example.co.jp")).isFalse();
   }
+
+  @Test
+  void internationalisedLookAlikesAndUserContentOnPublicCdns() {
+    // a Cyrillic е in jquery: the URL keeps a host (in punycode) and reads as a look-alike
+    URI u = Sites.resolve(URI.create("https://www.example.jp/"), "https://code.jqu\u0435ry.com/jquery.min.js");
+    assertThat(u).isNotNull();
+    assertThat(Sites.host(u)).startsWith("code.xn--");
+    assertThat(rules.typosquatOf(Sites.host(u))).contains("code.jquery.com");
+    // real internationalised names are left alone
+    assertThat(rules.typosquatOf(java.net.IDN.toASCII("www.日本酒.jp"))).isEmpty();
+    assertThat(OriginRules.userContentOrigin(URI.create("https://cdn.jsdelivr.net/gh/someone/repo@main/x.js")))
+        .contains("cdn.jsdelivr.net/gh/someone");
+    assertThat(OriginRules.userContentOrigin(URI.create("https://cdn.jsdelivr.net/npm/swiper@11/swiper.min.js"))).isEmpty();
+    assertThat(OriginRules.userContentOrigin(URI.create("https://cdnjs.cloudflare.com/ajax/libs/x.js"))).isEmpty();
+  }
 }

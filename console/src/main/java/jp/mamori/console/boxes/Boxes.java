@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import jp.mamori.console.auth.Principal;
 import jp.mamori.console.tenancy.Scope;
 import jp.mamori.console.auth.Tokens;
 import jp.mamori.console.web.ApiError;
+import jp.mamori.console.web.Paging;
 
 /**
  * Boxes: enrollment (single-use, expiring tokens traded for a per-box credential of which only the hash is
@@ -178,7 +180,26 @@ public final class Boxes {
     if (scope.isEmpty()) {
       return List.of();
     }
-    return Jdbc.list(c, BOX_SELECT + "WHERE " + scope.get().sql() + " ORDER BY s.name, b.enrolled_at", this::box, scope.get().params().toArray());
+    return Jdbc.list(c, BOX_SELECT + "WHERE " + scope.get().sql() + " ORDER BY s.name, b.enrolled_at, b.id", this::box,
+        scope.get().params().toArray());
+  }
+
+  /** By company name; a page fetches {@link Paging.Page#fetch()} boxes after the cursor's (company name, enrolledAt, id). */
+  public List<Box> list(Connection c, Principal p, Paging.Page page) throws SQLException {
+    Optional<Scope> scope = Scope.of(p, "s.chamber_id", "b.sme_id");
+    if (scope.isEmpty()) {
+      return List.of();
+    }
+    List<Object> params = new ArrayList<>(scope.get().params());
+    String after = page.after("s.name, b.enrolled_at, b.id", false, params);
+    params.add(page.fetch());
+    return Jdbc.list(c, BOX_SELECT + "WHERE " + scope.get().sql() + " " + after + "ORDER BY s.name, b.enrolled_at, b.id LIMIT ?", this::box,
+        params.toArray());
+  }
+
+  /** The cursor key of a box in {@link #list(Connection, Principal, Paging.Page)}. */
+  public static JsonArray key(Box b) {
+    return new JsonArray().add(b.smeName()).add(b.enrolledAt().toEpochMilli()).add(b.id());
   }
 
   public Optional<Box> get(Connection c, Principal p, String id) throws SQLException {

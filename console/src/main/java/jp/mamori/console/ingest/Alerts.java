@@ -1,5 +1,6 @@
 package jp.mamori.console.ingest;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import jp.mamori.common.Jdbc;
 import jp.mamori.console.auth.Principal;
 import jp.mamori.console.tenancy.Scope;
+import jp.mamori.console.web.Paging;
 
 /** Read side of alerts (one per company and fingerprint) and their findings, scoped by the principal. */
 public final class Alerts {
@@ -53,6 +55,12 @@ public final class Alerts {
   }
 
   public List<Alert> list(Connection c, Principal p, String status, Long smeId, int limit) throws SQLException {
+    // a page fetches one row more than its limit
+    return list(c, p, status, smeId, new Paging.Page(Math.max(1, Math.min(limit, 1000)) - 1, new JsonArray()));
+  }
+
+  /** Latest seen first; a page fetches {@link Paging.Page#fetch()} rows after the cursor's (lastSeenAt, id). */
+  public List<Alert> list(Connection c, Principal p, String status, Long smeId, Paging.Page page) throws SQLException {
     Optional<Scope> scope = Scope.of(p, "s.chamber_id", "a.sme_id");
     if (scope.isEmpty()) {
       return List.of();
@@ -67,8 +75,14 @@ public final class Alerts {
       where.append("AND a.sme_id = ? ");
       params.add(smeId);
     }
-    params.add(Math.max(1, Math.min(limit, 1000)));
-    return Jdbc.list(c, SELECT + where + "ORDER BY a.last_seen_at DESC LIMIT ?", Alerts::alert, params.toArray());
+    where.append(page.after("a.last_seen_at, a.id", true, params));
+    params.add(page.fetch());
+    return Jdbc.list(c, SELECT + where + "ORDER BY a.last_seen_at DESC, a.id DESC LIMIT ?", Alerts::alert, params.toArray());
+  }
+
+  /** The cursor key of an alert in {@link #list(Connection, Principal, String, Long, Paging.Page)}. */
+  public static JsonArray key(Alert a) {
+    return new JsonArray().add(a.lastSeenAt().toEpochMilli()).add(a.id());
   }
 
   /** The latest findings of an alert (wire JSON), newest first. */

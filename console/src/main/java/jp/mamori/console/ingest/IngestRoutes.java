@@ -10,6 +10,7 @@ import jp.mamori.console.auth.Principal;
 import jp.mamori.console.boxes.BoxRoutes;
 import jp.mamori.console.web.ApiError;
 import jp.mamori.console.web.Http;
+import jp.mamori.console.web.Paging;
 
 /** Where boxes deliver findings and run reports, and where people read alerts. */
 public final class IngestRoutes {
@@ -30,8 +31,10 @@ public final class IngestRoutes {
     JsonArray findings = array(body, "findings");
     JsonArray runs = array(body, "runs");
     java.time.Instant sentAt = sentAt(body);
+    // validated on a worker, so the single writer only stores
     return BoxRoutes.box(s, ctx)
-        .compose(box -> s.db().write(c -> s.ingestion().ingest(c, box, findings, runs, sentAt)))
+        .compose(box -> s.vertx().executeBlocking(() -> Ingestion.parse(findings, runs), false)
+            .compose(delivery -> s.db().write(c -> s.ingestion().ingest(c, box, delivery, sentAt))))
         .map(result -> {
           s.metrics().received(result.accepted().size(), result.duplicates().size(), result.rejected().size());
           return result.toJson();
@@ -68,9 +71,10 @@ public final class IngestRoutes {
       throw ApiError.badRequest("status must be open or resolved, got: " + status);
     }
     Long smeId = longParam(ctx, "smeId");
-    return s.db().read(c -> {
+    Paging.Page page = Paging.of(ctx, Long.class, Long.class);
+    return s.db().read(c -> s.alerts().list(c, p, status, smeId, page)).map(rows -> {
       JsonArray a = new JsonArray();
-      s.alerts().list(c, p, status, smeId, 500).forEach(al -> a.add(al.toJson()));
+      Paging.serve(ctx, page, rows, Alerts::key).forEach(al -> a.add(al.toJson()));
       return a;
     });
   }

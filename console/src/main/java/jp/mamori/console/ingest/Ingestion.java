@@ -3,7 +3,6 @@ package jp.mamori.console.ingest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -49,58 +48,74 @@ public final class Ingestion {
 
   private record AlertRow(long id, String status, String severity, long lastObservedAt) {}
 
-  public Result ingest(Connection c, BoxIdentity box, JsonArray findings, JsonArray runs) throws SQLException {
-    return ingest(c, box, findings, runs, null);
-  }
+  /** A finding that passed validation, with the JSON stored for it. */
+  public record Valid(Finding finding, String body) {}
 
-  /** {@code boxSentAt}: the box's clock when it sent this delivery, if it said. */
-  public Result ingest(Connection c, BoxIdentity box, JsonArray findings, JsonArray runs, java.time.Instant boxSentAt)
-      throws SQLException {
+  /** A delivery checked before it reaches the writer: what may be stored and what was refused (per item, with the field at fault). */
+  public record Delivery(List<Valid> findings, List<RunReport> runs, JsonArray rejected) {}
+
+  /** Validates and encodes a delivery; plain CPU work, kept out of the writer's transaction. */
+  public static Delivery parse(JsonArray findings, JsonArray runs) {
     if (findings.size() + runs.size() > MAX_BATCH) {
       throw new IllegalArgumentException("at most " + MAX_BATCH + " findings and runs per request, got " + (findings.size() + runs.size()));
     }
+    List<Valid> valid = new ArrayList<>(findings.size());
+    List<RunReport> reports = new ArrayList<>(runs.size());
+    JsonArray rejected = new JsonArray();
+    for (int i = 0; i < findings.size(); i++) {
+      Object raw = findings.getValue(i);
+      try {
+        Finding f = Finding.fromJson(raw instanceof JsonObject o ? o : null);
+        valid.add(new Valid(f, f.toJson().encode()));
+      } catch (InvalidFindingException e) {
+        rejected.add(new JsonObject().put("index", i).put("id", idOf(raw)).put("error", "findings[" + i + "]: " + e.getMessage()));
+      }
+    }
+    for (int i = 0; i < runs.size(); i++) {
+      Object raw = runs.getValue(i);
+      try {
+        reports.add(RunReport.fromJson(raw instanceof JsonObject o ? o : null));
+      } catch (InvalidFindingException e) {
+        rejected.add(new JsonObject().put("index", i).put("id", raw instanceof JsonObject o ? o.getValue("runId") : null)
+            .put("error", "runs[" + i + "]: " + e.getMessage()));
+      }
+    }
+    return new Delivery(valid, reports, rejected);
+  }
+
+  public Result ingest(Connection c, BoxIdentity box, JsonArray findings, JsonArray runs) throws SQLException {
+    return ingest(c, box, parse(findings, runs), null);
+  }
+
+  /** {@code boxSentAt}: the box's clock when it sent this delivery, if it said. */
+  public Result ingest(Connection c, BoxIdentity box, Delivery d, java.time.Instant boxSentAt) throws SQLException {
     JsonArray accepted = new JsonArray();
     JsonArray duplicates = new JsonArray();
-    JsonArray rejected = new JsonArray();
     int opened = 0;
     int resolved = 0;
     int ticketsOpened = 0;
     long now = clock.millis();
     BoxTime time = BoxTime.of(boxSentAt, now);
-    try (PreparedStatement insert = c.prepareStatement("INSERT INTO findings(id, box_id, sme_id, fingerprint, check_id, severity, target, "
-        + "observed_at, received_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING")) {
-      for (int i = 0; i < findings.size(); i++) {
-        Object raw = findings.getValue(i);
-        Finding f;
-        try {
-          f = Finding.fromJson(raw instanceof JsonObject o ? o : null);
-        } catch (InvalidFindingException e) {
-          rejected.add(new JsonObject().put("index", i).put("id", idOf(raw)).put("error", "findings[" + i + "]: " + e.getMessage()));
+    try (Jdbc.Statements st = new Jdbc.Statements(c)) {
+      for (Valid v : d.findings()) {
+        Finding f = v.finding();
+        String id = f.id().toString();
+        // checked first so the row is written once, already pointing at its alert
+        if (st.one("SELECT 1 FROM findings WHERE id = ?", rs -> true, id).isPresent()) {
+          duplicates.add(id);
           continue;
         }
         long observed = time.place(f.observedAt());
-        Jdbc.bind(insert, f.id().toString(), box.boxId(), box.smeId(), f.fingerprint(), f.check(), f.severity().wire(), f.target(),
-            observed, now, f.toJson().encode());
-        if (insert.executeUpdate() == 0) {
-          duplicates.add(f.id().toString());
-          continue;
-        }
-        accepted.add(f.id().toString());
-        Outcome o = foldIntoAlert(c, box, f, observed, now);
+        Outcome o = foldIntoAlert(st, c, box, f, observed, now);
+        st.update("INSERT INTO findings(id, box_id, sme_id, alert_id, fingerprint, check_id, severity, target, observed_at, received_at, body) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id, box.boxId(), box.smeId(), o.alertId(), f.fingerprint(), f.check(),
+            f.severity().wire(), f.target(), observed, now, v.body());
+        accepted.add(id);
         opened += o.alertOpened ? 1 : 0;
         ticketsOpened += o.ticketOpened ? 1 : 0;
       }
     }
-    for (int i = 0; i < runs.size(); i++) {
-      Object raw = runs.getValue(i);
-      RunReport r;
-      try {
-        r = RunReport.fromJson(raw instanceof JsonObject o ? o : null);
-      } catch (InvalidFindingException e) {
-        rejected.add(new JsonObject().put("index", i).put("id", raw instanceof JsonObject o ? o.getValue("runId") : null)
-            .put("error", "runs[" + i + "]: " + e.getMessage()));
-        continue;
-      }
+    for (RunReport r : d.runs()) {
       int n = Jdbc.update(c, "INSERT INTO runs(id, box_id, sme_id, checks, targets, started_at, finished_at, received_at, fingerprints, resolved) "
               + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0) ON CONFLICT(id) DO NOTHING", r.runId().toString(), box.boxId(), box.smeId(),
           new JsonArray(r.checks()).encode(), new JsonArray(r.targets()).encode(), time.place(r.startedAt()),
@@ -116,24 +131,25 @@ public final class Ingestion {
         Jdbc.update(c, "UPDATE runs SET resolved = ? WHERE id = ?", res, r.runId().toString());
       }
     }
-    return new Result(accepted, duplicates, rejected, opened, resolved, ticketsOpened);
+    return new Result(accepted, duplicates, d.rejected(), opened, resolved, ticketsOpened);
   }
 
   private static Object idOf(Object raw) {
     return raw instanceof JsonObject o && o.getValue("id") instanceof String s ? s : null;
   }
 
-  private record Outcome(boolean alertOpened, boolean ticketOpened) {}
+  private record Outcome(long alertId, boolean alertOpened, boolean ticketOpened) {}
 
-  private Outcome foldIntoAlert(Connection c, BoxIdentity box, Finding f, long observed, long now) throws SQLException {
-    Optional<AlertRow> existing = Jdbc.one(c, "SELECT id, status, severity, last_observed_at FROM alerts WHERE sme_id = ? AND fingerprint = ?",
+  private Outcome foldIntoAlert(Jdbc.Statements st, Connection c, BoxIdentity box, Finding f, long observed, long now)
+      throws SQLException {
+    Optional<AlertRow> existing = st.one("SELECT id, status, severity, last_observed_at FROM alerts WHERE sme_id = ? AND fingerprint = ?",
         rs -> new AlertRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)), box.smeId(), f.fingerprint());
     long alertId;
     boolean opened = false;
     boolean reopened = false;
     String severity = f.severity().wire();
     if (existing.isEmpty()) {
-      alertId = Jdbc.insert(c, "INSERT INTO alerts(sme_id, fingerprint, check_id, point, severity, target, title_ja, title_en, status, "
+      alertId = st.insert("INSERT INTO alerts(sme_id, fingerprint, check_id, point, severity, target, title_ja, title_en, status, "
               + "occurrences, first_seen_at, last_seen_at, last_observed_at, last_finding_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', 1, ?, ?, ?, ?)",
           box.smeId(), f.fingerprint(), f.check(), f.point(), severity, f.target(), f.title().ja(), f.title().en(), now, now, observed,
           f.id().toString());
@@ -146,13 +162,12 @@ public final class Ingestion {
       if (!newer) {
         severity = a.severity();
       }
-      Jdbc.update(c, "UPDATE alerts SET occurrences = occurrences + 1, last_seen_at = ?, "
+      st.update("UPDATE alerts SET occurrences = occurrences + 1, last_seen_at = ?, "
               + "last_observed_at = MAX(last_observed_at, ?), severity = ?, title_ja = CASE WHEN ? THEN ? ELSE title_ja END, "
               + "title_en = CASE WHEN ? THEN ? ELSE title_en END, last_finding_id = CASE WHEN ? THEN ? ELSE last_finding_id END, "
               + "status = CASE WHEN ? THEN 'open' ELSE status END, resolved_at = CASE WHEN ? THEN NULL ELSE resolved_at END WHERE id = ?",
           now, observed, severity, newer, f.title().ja(), newer, f.title().en(), newer, f.id().toString(), reopened, reopened, alertId);
     }
-    Jdbc.update(c, "UPDATE findings SET alert_id = ? WHERE id = ?", alertId, f.id().toString());
     boolean open = opened || reopened || existing.get().status().equals("open");
     boolean ticketOpened = false;
     if (open && Severity.parse(severity).escalates()) {
@@ -167,7 +182,7 @@ public final class Ingestion {
             "This problem was detected again (" + f.target() + ")."));
       }
     }
-    return new Outcome(opened, ticketOpened);
+    return new Outcome(alertId, opened, ticketOpened);
   }
 
   private int resolveUnseen(Connection c, BoxIdentity box, RunReport r, long finished, long now) throws SQLException {

@@ -1,6 +1,7 @@
 package jp.mamori.console.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -24,6 +25,8 @@ public final class ConsoleMetrics {
   private final AtomicLong alertsOpen = new AtomicLong();
   private final AtomicLong ticketsOpen = new AtomicLong();
   private final AtomicLong findingsStored = new AtomicLong();
+  private final AtomicLong dbWrites = new AtomicLong();
+  private final AtomicLong dbCommits = new AtomicLong();
   private final Counter findingsReceived;
   private final Counter findingsDuplicate;
   private final Counter findingsRejected;
@@ -40,6 +43,9 @@ public final class ConsoleMetrics {
     findingsDuplicate = Counter.builder("mamori.findings.duplicate").description("Findings received again (idempotent resend)").register(registry);
     findingsRejected = Counter.builder("mamori.findings.rejected").description("Findings refused as malformed").register(registry);
     heartbeats = Counter.builder("mamori.heartbeats").description("Heartbeats received").register(registry);
+    // writes / commits = how many writes the writer's group commit folds into one transaction
+    FunctionCounter.builder("mamori.db.writes", dbWrites, AtomicLong::get).description("Database writes committed").register(registry);
+    FunctionCounter.builder("mamori.db.commits", dbCommits, AtomicLong::get).description("Database write transactions committed").register(registry);
   }
 
   public void received(int accepted, int duplicates, int rejected) {
@@ -53,6 +59,8 @@ public final class ConsoleMetrics {
   }
 
   public Future<String> scrape(Database db, Boxes boxes, Alerts alerts, Tickets tickets) {
+    dbWrites.set(db.writes());
+    dbCommits.set(db.commits());
     return db.read((Connection c) -> {
       boxesOnline.set(boxes.countOnline(c));
       boxesEnrolled.set(Jdbc.count(c, "SELECT COUNT(*) FROM boxes WHERE revoked_at IS NULL"));

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import jp.mamori.common.Jdbc;
 
@@ -67,37 +68,57 @@ public final class Events {
     return true;
   }
 
-  /** Raises events for tickets opened and alerts opened or resolved since the last scan; returns how many were new. */
+  /**
+   * Raises events for tickets opened and alerts opened or resolved since the last scan; returns how many were new.
+   * New tickets and alerts are found by row id past the last one scanned (ids only grow, whatever the clock does),
+   * so a scan reads only what is new however busy the console is; resolutions, which have no id of their own, by
+   * time with the margin.
+   */
   public int scan(Connection c) throws SQLException {
     long now = clock.millis();
-    Long cursor = Jdbc.one(c, "SELECT value FROM event_cursors WHERE name = 'scan'", rs -> rs.getLong(1)).orElse(null);
-    Jdbc.update(c, "INSERT INTO event_cursors(name, value) VALUES ('scan', ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value", now);
-    if (cursor == null) {
+    Optional<Long> cursor = cursor(c, "scan");
+    setCursor(c, "scan", now);
+    if (cursor.isEmpty()) {
+      setCursor(c, "scan.ticket", maxId(c, "tickets"));
+      setCursor(c, "scan.alert", maxId(c, "alerts"));
       return 0; // first start: history is not news
     }
-    long since = cursor - SCAN_MARGIN_MS;
+    long since = cursor.get() - SCAN_MARGIN_MS;
+    long lastTicket = idCursor(c, "scan.ticket", "tickets", "created_at", since);
+    long lastAlert = idCursor(c, "scan.alert", "alerts", "first_seen_at", since);
     int raised = 0;
     record T(long id, long chamberId, long smeId, String smeName, String source, String severity, String subject, long createdAt, Long alertId) {}
     for (T t : Jdbc.list(c, "SELECT t.id, t.chamber_id, t.sme_id, s.name, t.source, t.severity, t.subject, t.created_at, t.alert_id "
-            + "FROM tickets t JOIN smes s ON s.id = t.sme_id WHERE t.created_at >= ? ORDER BY t.id",
+            + "FROM tickets t JOIN smes s ON s.id = t.sme_id WHERE t.id > ? ORDER BY t.id",
         rs -> new T(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-            rs.getLong(8), Jdbc.nullableLong(rs, "alert_id")), since)) {
+            rs.getLong(8), Jdbc.nullableLong(rs, "alert_id")), lastTicket)) {
       raised += raise(c, TICKET_OPENED, TICKET_OPENED + ":" + t.id(), t.chamberId(), t.smeId(), new JsonObject().put("ticketId", t.id())
           .put("smeName", t.smeName()).put("source", t.source()).put("severity", t.severity()).put("subject", t.subject())
           .put("alertId", t.alertId()).put("openedAt", Instant.ofEpochMilli(t.createdAt()).toString())) ? 1 : 0;
+      lastTicket = t.id();
     }
+    setCursor(c, "scan.ticket", lastTicket);
     record A(long id, long chamberId, long smeId, String smeName, String check, Integer point, String severity, String target, String titleJa,
         String titleEn, String status, long firstSeen, Long resolvedAt) {}
-    List<A> alerts = Jdbc.list(c, "SELECT a.id, s.chamber_id, a.sme_id, s.name, a.check_id, a.point, a.severity, a.target, a.title_ja, "
-            + "a.title_en, a.status, a.first_seen_at, a.resolved_at FROM alerts a JOIN smes s ON s.id = a.sme_id "
-            + "WHERE a.first_seen_at >= ? OR (a.status = 'resolved' AND a.resolved_at >= ?) ORDER BY a.id",
-        rs -> new A(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), Jdbc.nullableInt(rs, "point"),
-            rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getLong(12),
-            Jdbc.nullableLong(rs, "resolved_at")), since, since);
-    for (A a : alerts) {
+    String select = "SELECT a.id, s.chamber_id, a.sme_id, s.name, a.check_id, a.point, a.severity, a.target, a.title_ja, "
+        + "a.title_en, a.status, a.first_seen_at, a.resolved_at FROM alerts a JOIN smes s ON s.id = a.sme_id ";
+    Jdbc.Row<A> row = rs -> new A(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), Jdbc.nullableInt(rs, "point"),
+        rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getLong(12),
+        Jdbc.nullableLong(rs, "resolved_at"));
+    java.util.Map<Long, A> alerts = new java.util.TreeMap<>();
+    long scannedAlert = lastAlert;
+    for (A a : Jdbc.list(c, select + "WHERE a.id > ?", row, scannedAlert)) {
+      alerts.put(a.id(), a);
+      lastAlert = Math.max(lastAlert, a.id());
+    }
+    setCursor(c, "scan.alert", lastAlert);
+    for (A a : Jdbc.list(c, select + "WHERE a.resolved_at >= ? AND a.status = 'resolved'", row, since)) {
+      alerts.put(a.id(), a);
+    }
+    for (A a : alerts.values()) {
       JsonObject data = new JsonObject().put("alertId", a.id()).put("smeName", a.smeName()).put("check", a.check()).put("point", a.point())
           .put("severity", a.severity()).put("target", a.target()).put("title", new JsonObject().put("ja", a.titleJa()).put("en", a.titleEn()));
-      if (a.firstSeen() >= since) {
+      if (a.id() > scannedAlert) {
         raised += raise(c, ALERT_OPENED, ALERT_OPENED + ":" + a.id(), a.chamberId(), a.smeId(),
             data.copy().put("openedAt", Instant.ofEpochMilli(a.firstSeen()).toString())) ? 1 : 0;
       }
@@ -107,5 +128,28 @@ public final class Events {
       }
     }
     return raised;
+  }
+
+  private static Optional<Long> cursor(Connection c, String name) throws SQLException {
+    return Jdbc.one(c, "SELECT value FROM event_cursors WHERE name = ?", rs -> rs.getLong(1), name);
+  }
+
+  private static void setCursor(Connection c, String name, long value) throws SQLException {
+    Jdbc.update(c, "INSERT INTO event_cursors(name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value", name, value);
+  }
+
+  private static long maxId(Connection c, String table) throws SQLException {
+    return Jdbc.count(c, "SELECT COALESCE(MAX(id), 0) FROM " + table);
+  }
+
+  /** The last id scanned; a console that scanned by time before has none yet and starts at the first row of the margin. */
+  private static long idCursor(Connection c, String name, String table, String timeColumn, long since) throws SQLException {
+    Optional<Long> last = cursor(c, name);
+    if (last.isPresent()) {
+      return last.get();
+    }
+    Optional<Long> first = Jdbc.one(c, "SELECT MIN(id) FROM " + table + " WHERE " + timeColumn + " >= ?",
+        rs -> rs.getObject(1) == null ? null : rs.getLong(1), since);
+    return first.isPresent() ? first.get() - 1 : maxId(c, table);
   }
 }

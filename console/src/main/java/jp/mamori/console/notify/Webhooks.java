@@ -201,7 +201,7 @@ public final class Webhooks {
         .putHeader("Content-Type", "application/json; charset=utf-8").putHeader("User-Agent", "Mamori-Webhook/1")
         .putHeader("X-Mamori-Event", d.type()).putHeader("X-Mamori-Delivery", Long.toString(d.id()))
         .putHeader("X-Mamori-Timestamp", Long.toString(ts)).putHeader("X-Mamori-Signature", signature(d.secret(), ts, body));
-    return http.request(o).compose(req -> req.send(Buffer.buffer(body, "UTF-8"))).compose(resp -> resp.body().map(b -> resp.statusCode()));
+    return http.request(o).compose(req -> req.send(Buffer.buffer(body, "UTF-8")).compose(resp -> resp.body().map(b -> resp.statusCode())));
   }
 
   private Future<Boolean> record(Database db, Due d, Integer status, Throwable error) {

@@ -16,6 +16,7 @@ import jp.mamori.console.auth.Users;
 import jp.mamori.console.boxes.Boxes;
 import jp.mamori.console.web.ApiError;
 import jp.mamori.console.web.Http;
+import jp.mamori.console.web.Paging;
 
 /** Chambers, member companies, accounts and enrollment tokens. */
 public final class TenantRoutes {
@@ -32,11 +33,15 @@ public final class TenantRoutes {
       return a;
     }), 200));
     r.post("/api/v1/chambers").handler(ctx -> Http.api(ctx, this::createChamber, 201));
-    r.get("/api/v1/smes").handler(ctx -> Http.api(ctx, c -> s.db().read(conn -> {
-      JsonArray a = new JsonArray();
-      s.tenants().smes(conn, Http.principal(c)).forEach(sme -> a.add(sme.toJson()));
-      return a;
-    }), 200));
+    r.get("/api/v1/smes").handler(ctx -> Http.api(ctx, c -> {
+      Principal p = Http.principal(c);
+      Paging.Page page = Paging.of(c, String.class, Long.class);
+      return s.db().read(conn -> s.tenants().smes(conn, p, page)).map(smes -> {
+        JsonArray a = new JsonArray();
+        Paging.serve(c, page, smes, Tenants::key).forEach(sme -> a.add(sme.toJson()));
+        return a;
+      });
+    }, 200));
     r.post("/api/v1/smes").handler(ctx -> Http.api(ctx, this::createSme, 201));
     r.get("/api/v1/smes/:id").handler(ctx -> Http.api(ctx, c -> {
       Principal p = Http.principal(c);

@@ -1,5 +1,6 @@
 package jp.mamori.console.tenancy;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import jp.mamori.common.Jdbc;
 import jp.mamori.console.auth.Principal;
+import jp.mamori.console.web.Paging;
 
 /** Chambers (tenants) and their member companies (plain JDBC, always scoped by the principal). */
 public final class Tenants {
@@ -105,7 +107,25 @@ public final class Tenants {
     if (scope.isEmpty()) {
       return List.of();
     }
-    return Jdbc.list(c, "SELECT " + SME_COLUMNS + " FROM smes WHERE " + scope.get().sql() + " ORDER BY name", Tenants::sme,
+    return Jdbc.list(c, "SELECT " + SME_COLUMNS + " FROM smes WHERE " + scope.get().sql() + " ORDER BY name, id", Tenants::sme,
         scope.get().params().toArray());
+  }
+
+  /** By name; a page fetches {@link Paging.Page#fetch()} companies after the cursor's (name, id). */
+  public List<Sme> smes(Connection c, Principal p, Paging.Page page) throws SQLException {
+    Optional<Scope> scope = Scope.of(p, "chamber_id", "id");
+    if (scope.isEmpty()) {
+      return List.of();
+    }
+    List<Object> params = new ArrayList<>(scope.get().params());
+    String after = page.after("name, id", false, params);
+    params.add(page.fetch());
+    return Jdbc.list(c, "SELECT " + SME_COLUMNS + " FROM smes WHERE " + scope.get().sql() + " " + after + "ORDER BY name, id LIMIT ?",
+        Tenants::sme, params.toArray());
+  }
+
+  /** The cursor key of a company in {@link #smes(Connection, Principal, Paging.Page)}. */
+  public static JsonArray key(Sme s) {
+    return new JsonArray().add(s.name()).add(s.id());
   }
 }

@@ -30,6 +30,7 @@ import jp.mamori.console.web.Html;
 import jp.mamori.console.web.Http;
 import jp.mamori.console.web.I18n;
 import jp.mamori.console.web.Layout;
+import jp.mamori.console.web.Paging;
 
 /**
  * The queue, the ticket page and the forms behind them (server-rendered, Japanese by default, usable on a
@@ -83,7 +84,8 @@ public final class TicketPages {
     String lang = Http.lang(ctx);
     Tickets.Filter f = TicketRoutes.filter(ctx, p);
     record Data(List<Tickets.Ticket> tickets, List<QueueRoutes.Queue> queues) {}
-    Pages.render(ctx, s.db().read(c -> new Data(s.tickets().list(c, p, f), QueueRoutes.queues(c, p))), d -> {
+    Pages.render(ctx, s.db().read(c -> new Data(s.tickets().list(c, p, f.withLimit(f.limit() + 1)), QueueRoutes.queues(c, p))), d -> {
+      List<Tickets.Ticket> tickets = TicketRoutes.page(ctx, f, d.tickets());
       boolean desk = p.role().desk();
       String title = I18n.t(lang, desk ? "tickets.title" : p.role() == Role.PARTNER ? "desk.partner.title" : "nav.mytickets");
       StringBuilder b = new StringBuilder("<h1>").append(esc(title)).append("</h1>");
@@ -92,14 +94,14 @@ public final class TicketPages {
             .append("</a></p>");
       }
       b.append(filters(ctx, lang, p, d.queues()));
-      if (d.tickets().isEmpty()) {
+      if (tickets.isEmpty()) {
         b.append("<p class=\"empty\">").append(t(lang, "tickets.none")).append("</p>");
       } else {
         b.append("<table class=\"list queue\"><thead><tr><th>#</th><th>").append(t(lang, "tickets.severity")).append("</th><th>")
             .append(t(lang, "tickets.subject")).append("</th><th>").append(t(lang, "tickets.company")).append("</th><th>")
             .append(t(lang, "tickets.status")).append("</th><th>").append(t(lang, "desk.sla")).append("</th><th>").append(t(lang, "desk.assignee"))
             .append("</th><th>").append(t(lang, "tickets.updated")).append("</th></tr></thead><tbody>");
-        for (Tickets.Ticket x : d.tickets()) {
+        for (Tickets.Ticket x : tickets) {
           Instant due = x.firstResponseAt() == null && x.firstDueAt() != null ? x.firstDueAt() : x.resolveDueAt();
           b.append("<tr class=\"ticket sla-row-").append(esc(x.slaState())).append("\"><td>#").append(x.id()).append("</td><td>")
               .append(Layout.badge(lang, x.severity() == null ? "medium" : x.severity())).append("</td><td><a href=\"/tickets/").append(x.id())
@@ -109,6 +111,9 @@ public final class TicketPages {
               .append("</td></tr>");
         }
         b.append("</tbody></table>");
+        if (tickets.size() < d.tickets().size()) {
+          b.append(Layout.nextLink(lang, Paging.nextUrl(ctx, Map.of("offset", Integer.toString(f.offset() + f.limit())))));
+        }
       }
       return new String[] {title, b.toString()};
     });

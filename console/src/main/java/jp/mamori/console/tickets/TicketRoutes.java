@@ -7,6 +7,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import jp.mamori.common.Jdbc;
 import jp.mamori.console.Services;
@@ -14,6 +16,7 @@ import jp.mamori.console.auth.Principal;
 import jp.mamori.console.boxes.BoxRoutes;
 import jp.mamori.console.web.ApiError;
 import jp.mamori.console.web.Http;
+import jp.mamori.console.web.Paging;
 
 /** The ticket API: queue, consultations from every source, the workflow, merging; pages are in {@link TicketPages}. */
 public final class TicketRoutes {
@@ -81,16 +84,28 @@ public final class TicketRoutes {
     if (sort != null && !Tickets.SORTS.contains(sort)) {
       throw ApiError.badRequest("sort must be one of " + Tickets.SORTS + ", got " + sort);
     }
-    Long limit = Http.queryLong(ctx, "limit");
+    int limit = Paging.limit(ctx);
     Long offset = Http.queryLong(ctx, "offset");
-    return new Tickets.Filter(statuses, Http.queryLong(ctx, "smeId"), limit == null ? 100 : limit.intValue(), offset == null ? 0 : offset.intValue(),
+    if (offset != null && (offset < 0 || offset > Integer.MAX_VALUE)) {
+      throw ApiError.badRequest("offset must be 0 or more, got " + offset);
+    }
+    return new Tickets.Filter(statuses, Http.queryLong(ctx, "smeId"), limit, offset == null ? 0 : offset.intValue(),
         Http.queryLong(ctx, "queueId"), assigneeId, unassigned, sla, sort == null ? "severity" : sort, ctx.request().getParam("q"));
   }
 
   private Future<JsonArray> apiList(RoutingContext ctx) {
     Principal p = Http.principal(ctx);
     Tickets.Filter f = filter(ctx, p);
-    return s.db().read(c -> Tickets.toJson(s.tickets().list(c, p, f)));
+    return s.db().read(c -> s.tickets().list(c, p, f.withLimit(f.limit() + 1))).map(rows -> Tickets.toJson(page(ctx, f, rows)));
+  }
+
+  /** The rows of a page fetched with one more than its limit; sets the Link header to the next page when there is one. */
+  static List<Tickets.Ticket> page(RoutingContext ctx, Tickets.Filter f, List<Tickets.Ticket> rows) {
+    if (rows.size() <= f.limit()) {
+      return rows;
+    }
+    Paging.next(ctx, Map.of("offset", Integer.toString(f.offset() + f.limit())));
+    return rows.subList(0, f.limit());
   }
 
   /** The desk enters a phone or walk-in consultation; an owner or staff member asks for help through the portal. */

@@ -22,6 +22,7 @@ import jp.mamori.console.sla.SlaClock;
 import jp.mamori.console.sla.SlaPolicy;
 import jp.mamori.console.tenancy.Scope;
 import jp.mamori.console.web.ApiError;
+import jp.mamori.console.web.Paging;
 
 /**
  * Consultation tickets and their messages (plain JDBC, scoped by the principal): where they come from (a box's
@@ -288,6 +289,10 @@ public final class Tickets {
     public static Filter live() {
       return new Filter(LIVE, null, 100, 0);
     }
+
+    public Filter withLimit(int n) {
+      return new Filter(statuses, smeId, n, offset, queueId, assignee, unassigned, sla, sort, q);
+    }
   }
 
   public static final Set<String> SORTS = Set.of("severity", "due", "updated", "created");
@@ -362,9 +367,10 @@ public final class Tickets {
           + "COALESCE(CASE WHEN t.first_response_at IS NULL THEN t.sla_first_due_at END, t.sla_resolve_due_at, 9e18), t.id";
       case "updated" -> "t.updated_at DESC, t.id DESC";
       case "created" -> "t.created_at DESC, t.id DESC";
-      default -> SEVERITY_RANK + " DESC, t.updated_at DESC";
+      default -> SEVERITY_RANK + " DESC, t.updated_at DESC, t.id DESC";
     };
-    params.add(Math.max(1, Math.min(f.limit(), 500)));
+    // one more than a page holds tells the caller whether a next page exists
+    params.add(Math.max(1, Math.min(f.limit(), Paging.MAX_LIMIT + 1)));
     params.add(Math.max(0, f.offset()));
     return Jdbc.list(c, SELECT + where + "ORDER BY " + order + " LIMIT ? OFFSET ?", this::ticket, params.toArray());
   }

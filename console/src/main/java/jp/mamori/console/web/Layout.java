@@ -60,6 +60,11 @@ public final class Layout {
     return "<input type=\"hidden\" name=\"_csrf\" value=\"" + esc(ctx.get(Http.CSRF)) + "\">";
   }
 
+  /** The link under a list that continues on the next page. */
+  public static String nextLink(String lang, String url) {
+    return "<p class=\"actions\"><a class=\"button next\" rel=\"next\" href=\"" + esc(url) + "\">" + esc(I18n.t(lang, "list.next")) + "</a></p>";
+  }
+
   public static String badge(String lang, String severity) {
     return "<span class=\"sev sev-" + esc(severity) + "\">" + esc(I18n.t(lang, "severity." + severity)) + "</span>";
   }

@@ -223,6 +223,39 @@ class NotifyTest {
   }
 
   @Test
+  void theEventScanFindsWhatIsNewWhateverTheClockDoesAndAnUpgradedConsolePicksUpTheMargin() throws Exception {
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-20T01:00:00Z"));
+    try (ConsoleHarness console = world(clock, null).console()) {
+      PortalServices ps = console.services().portal();
+      console.write(c -> jp.mamori.common.Jdbc.update(c, "INSERT INTO boxes(id, sme_id, credential_hash, enrolled_at) VALUES ('b1', 1, 'x', 0)"));
+      assertThat(scan(console, ps)).as("history is not news").isZero();
+      clock.advance(Duration.ofMinutes(-10)); // the clock steps back (NTP) before the next ticket
+      escalate(console, clock, "a");
+      assertThat(scan(console, ps)).as("alert.opened and ticket.opened").isEqualTo(2);
+      assertThat(scan(console, ps)).isZero();
+
+      clock.advance(Duration.ofMinutes(11));
+      escalate(console, clock, "b");
+      // a console that scanned by time only: no id cursors yet
+      console.write(c -> jp.mamori.common.Jdbc.update(c, "DELETE FROM event_cursors WHERE name <> 'scan'"));
+      assertThat(scan(console, ps)).as("the second ticket and alert, from the margin").isEqualTo(2);
+      assertThat(scan(console, ps)).isZero();
+      assertThat(console.count("SELECT COUNT(*) FROM events")).isEqualTo(4);
+    }
+  }
+
+  private static int scan(ConsoleHarness console, PortalServices ps) throws Exception {
+    return console.write(c -> ps.events.scan(c));
+  }
+
+  private static void escalate(ConsoleHarness console, MutableClock clock, String identity) throws Exception {
+    Finding f = Finding.builder("web.hidden-iframe").severity(Severity.HIGH).target("https://sakura.example.jp/").title("隠しiframe", "Hidden iframe")
+        .advice("制作会社に連絡", "Call your web agency").identity("n", identity).observedAt(clock).build();
+    console.write(c -> console.services().ingestion().ingest(c, new jp.mamori.console.boxes.Boxes.BoxIdentity("b1", 1, 1),
+        new JsonArray().add(f.toJson()), new JsonArray()));
+  }
+
+  @Test
   void mailSettingsAreCheckedWithClearMessages() {
     var p = new java.util.Properties();
     assertThat(NotifyConfig.parse(p, "x").smtp()).as("off when unconfigured").isEmpty();

@@ -18,11 +18,11 @@ import jp.mamori.checks.web.site.TestSite.Reply;
 public final class Corpus {
   private Corpus() {}
 
-  static String b64(String s) {
+  public static String b64(String s) {
     return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
   }
 
-  static String charCodes(String s) {
+  public static String charCodes(String s) {
     StringBuilder sb = new StringBuilder();
     for (char c : s.toCharArray()) {
       if (sb.length() > 0) {
@@ -33,7 +33,7 @@ public final class Corpus {
     return sb.toString();
   }
 
-  static String hex(String s) {
+  public static String hex(String s) {
     StringBuilder sb = new StringBuilder();
     for (char c : s.toCharArray()) {
       sb.append(String.format("\\x%02x", (int) c));
