@@ -43,7 +43,7 @@ class DebPackageIT {
     assertThat(field(AGENT_DEB, "Package")).isEqualTo("mamori-agent");
     assertThat(field(AGENT_DEB, "Version")).isEqualTo(VERSION);
     assertThat(field(AGENT_DEB, "Architecture")).isEqualTo("all");
-    assertThat(field(AGENT_DEB, "Depends")).contains("openjdk-17-jre-headless", "adduser");
+    assertThat(field(AGENT_DEB, "Depends")).contains("openjdk-17-jre-headless (>= 17.0.9)", "adduser");
     assertThat(files(AGENT_DEB)).containsOnlyKeys("/usr/bin/mamori-agent", "/usr/share/mamori/mamori-agent.jar",
             "/usr/share/mamori/mamori-agent.classlist", "/usr/share/mamori/mamori-agent.conf.default",
             "/lib/systemd/system/mamori-agent.service", "/usr/lib/mamori/mamori-agent-update",

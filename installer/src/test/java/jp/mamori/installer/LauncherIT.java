@@ -28,16 +28,31 @@ class LauncherIT {
     Cmd.Result r = launch("mamori-agent", Map.of("MAMORI_JAVA_OPTS", "-XX:+PrintCommandLineFlags"), "--version").ok();
 
     assertThat(r.out()).isEqualTo("mamori-agent " + VERSION + "\n");
-    assertThat(r.err()).contains("-XX:+UseSerialGC", "-XX:MaxHeapSize=50331648", "-XX:InitialHeapSize=8388608",
+    assertThat(r.err()).contains("-XX:+UseSerialGC", "-XX:MaxHeapSize=33554432", "-XX:InitialHeapSize=8388608",
         "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=16777216", "-XX:MaxMetaspaceSize=67108864",
-        "-XX:ThreadStackSize=512", "-XX:+ExitOnOutOfMemoryError");
+        "-XX:ThreadStackSize=512", "-XX:+ExitOnOutOfMemoryError", "-XX:MaxNewSize=4194304", "-XX:MinHeapFreeRatio=5",
+        "-XX:MaxHeapFreeRatio=15", "-XX:CICompilerCount=1", "-XX:TrimNativeHeapInterval=10000",
+        "-XX:Tier3InvocationThreshold=2000", "-XX:Tier3CompileThreshold=20000");
+  }
+
+  @Test
+  void agentJvmGetsFewMallocArenasAndTheConsoleItsDefault(@TempDir Path dir) throws IOException {
+    // a "Java" that prints its environment: what the launcher hands the real one
+    Path bin = Files.createDirectories(dir.resolve("bin"));
+    Files.writeString(bin.resolve("java"), "#!/bin/sh\nenv\n");
+    bin.resolve("java").toFile().setExecutable(true);
+
+    assertThat(launch("mamori-agent", Map.of("JAVA_HOME", dir.toString()), "--version").ok().out()).contains("MALLOC_ARENA_MAX=2");
+    assertThat(launch("mamori-agent", Map.of("JAVA_HOME", dir.toString(), "MALLOC_ARENA_MAX", "4"), "--version").ok().out())
+        .contains("MALLOC_ARENA_MAX=4");
+    assertThat(launch("mamori-console", Map.of("JAVA_HOME", dir.toString()), "--version").ok().out()).doesNotContain("MALLOC_ARENA_MAX");
   }
 
   @Test
   void optionsFromTheEnvironmentComeLastAndWin() {
     Cmd.Result r = launch("mamori-agent", Map.of("MAMORI_JAVA_OPTS", "-Xmx64m -XX:+PrintCommandLineFlags"), "--version").ok();
 
-    assertThat(r.err()).contains("-XX:MaxHeapSize=67108864").doesNotContain("-XX:MaxHeapSize=50331648");
+    assertThat(r.err()).contains("-XX:MaxHeapSize=67108864").doesNotContain("-XX:MaxHeapSize=33554432");
   }
 
   @Test

@@ -48,6 +48,12 @@ public final class AgentConfig {
   public static final String PATROL_TIMES = "patrol.times";
   public static final String PATROL_ZONE = "patrol.zone";
   public static final String PATROL_JITTER_MINUTES = "patrol.jitter-minutes";
+  /** Labs and benchmarks: patrol every N minutes instead of at {@code patrol.times}. */
+  public static final String PATROL_EVERY_MINUTES = "patrol.every-minutes";
+  /** Labs and benchmarks: the full scope scan and the target scan every N minutes instead of weekly / daily. */
+  public static final String LAN_EVERY_MINUTES = "lan.every-minutes";
+  /** Namespace labs and benchmarks: accept a loopback {@code lan.scope} (the product scans only private ranges). */
+  public static final String LAN_SCOPE_ALLOW_LOOPBACK = "lan.scope.allow-loopback";
   public static final String RUN_ON_START = "checks.run-on-start";
   public static final String HEARTBEAT_SECONDS = "heartbeat.seconds";
   public static final String OUTBOX_BATCH = "outbox.batch-size";
@@ -154,6 +160,11 @@ public final class AgentConfig {
 
   public boolean bool(String key, boolean fallback) {
     return get(key).map(v -> v.equalsIgnoreCase("true") || v.equals("1") || v.equalsIgnoreCase("yes")).orElse(fallback);
+  }
+
+  /** An interval in whole minutes (1 to {@code max}), empty when the key is not set. */
+  public Optional<Duration> everyMinutes(String key, int max) {
+    return get(key).map(v -> Duration.ofMinutes(integer(key, 0, 1, max)));
   }
 
   public URI consoleUrl() {

@@ -43,7 +43,8 @@ public final class AgentJobs {
           throw new IllegalStateException("config key '" + AgentConfig.SITES + "': " + e.getMessage(), e);
         }
         // one schedule per site, each with its own jitter draw
-        Schedule schedule = Schedule.daily(config.patrolTimes(), config.patrolZone(), jitter, random);
+        Schedule schedule = config.everyMinutes(AgentConfig.PATROL_EVERY_MINUTES, 1440).map(Schedule::every)
+            .orElseGet(() -> Schedule.daily(config.patrolTimes(), config.patrolZone(), jitter, random));
         jobs.add(new ScheduledJob(new PatrolJob(site, PatrolJob.stateDirFor(dataDir, site), options, new SystemResolver(),
             clock, rules::webRules, health), schedule, true));
       }

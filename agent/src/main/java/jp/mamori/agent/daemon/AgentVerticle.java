@@ -94,7 +94,8 @@ public final class AgentVerticle extends VerticleBase {
                   (int) DeliveryPace.DEFAULT_REPLAY_DELAY.toSeconds(), 0, 3600)), clock, random);
           sender = new OutboxSender(vertx, db, outbox, client, batch, new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5), random),
               pace, health, clock);
-          probes = vertx.createSharedWorkerExecutor("mamori-probes", 2, 2, TimeUnit.HOURS);
+          // one check at a time: a patrol next to a LAN scan would need both their memory at once (README: memory budget)
+          probes = vertx.createSharedWorkerExecutor("mamori-probes", 1, 2, TimeUnit.HOURS);
           runner = new JobRunner(vertx, probes, db, outbox, sender, writer, clock);
           watchDisk(reserve);
           heartbeat = new Heartbeat(vertx, client, config.heartbeat(), clock, () -> status(outbox), this::command);

@@ -76,7 +76,18 @@ public final class JobRunner {
     }
     Instant started = clock.instant();
     update(job.name(), true, started, s == null ? null : s.lastFinished(), s == null ? 0 : s.lastFindings(), null);
-    return probes.executeBlocking(job::run, false)
+    return probes.executeBlocking(() -> {
+      // logged when it really starts: checks wait for each other on the probe executor
+      LOG.info("{}: started", job.name());
+      try {
+        return job.run();
+      } finally {
+        // The serial collector grows the old generation rather than collect it, and every heap page it touched
+        // stays resident: one full collection after each check (twice a day, say) hands the check's garbage back
+        // (with -XX:MaxHeapFreeRatio) so the next check starts from the live set (README: memory budget).
+        System.gc();
+      }
+    }, false)
         .compose(run -> writer.add(run, c -> outbox.putState(c, "job.last-finished." + job.name(), clock.instant().toString()))
             .map(n -> run))
         .onSuccess(run -> {

@@ -11,6 +11,7 @@ import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import jp.mamori.agent.config.AgentConfig;
 import jp.mamori.agent.daemon.Schedule;
@@ -27,6 +28,8 @@ import org.slf4j.LoggerFactory;
  * The LAN jobs a box runs: on the scope the owner consented to at enrollment, a full scan weekly and a light
  * one daily (during office hours, when the PCs are on); on explicitly configured host:port targets, a scan
  * at start and daily. No consent, a scope larger than /22 or outside RFC 1918 / ULA: no scope jobs at all.
+ * Labs and benchmarks may ask for scans every N minutes ({@code lan.every-minutes}: full and target scans,
+ * no separate light scan) and for a loopback scope ({@code lan.scope.allow-loopback}, inside a namespace lab).
  */
 public final class LanJobs {
   private static final Logger LOG = LoggerFactory.getLogger(LanJobs.class);
@@ -41,6 +44,8 @@ public final class LanJobs {
     List<ScheduledJob> jobs = new ArrayList<>();
     ZoneId zone = config.patrolZone();
     Duration jitter = Duration.ofMinutes(config.integer(AgentConfig.PATROL_JITTER_MINUTES, 20, 0, 180));
+    Optional<Schedule> every = config.everyMinutes(AgentConfig.LAN_EVERY_MINUTES, 10080).map(Schedule::every);
+    boolean loopback = config.bool(AgentConfig.LAN_SCOPE_ALLOW_LOOPBACK, false);
     config.get(AgentConfig.LAN_SCOPE).ifPresent(raw -> {
       if (config.get(AgentConfig.LAN_SCOPE_CONSENTED_AT).isEmpty()) {
         LOG.warn("LAN scope {} is configured but the owner has not consented ({} is empty): no LAN scans", raw,
@@ -49,16 +54,25 @@ public final class LanJobs {
       }
       Scope scope;
       try {
-        scope = Scope.parse(raw, false);
+        scope = Scope.parse(raw, loopback);
       } catch (IllegalArgumentException e) {
-        LOG.error("LAN scope refused, no LAN scans: {}", e.getMessage());
+        boolean lab = !loopback && e.getMessage().contains("is loopback");
+        LOG.error("LAN scope refused, no LAN scans: {}{}", e.getMessage(),
+            lab ? " (a namespace lab may set " + AgentConfig.LAN_SCOPE_ALLOW_LOOPBACK + " = true)" : "");
         return;
+      }
+      if (scope.isLoopback()) {
+        LOG.warn("LAN scope {} is loopback ({} = true): for namespace labs and benchmarks only", scope,
+            AgentConfig.LAN_SCOPE_ALLOW_LOOPBACK);
       }
       LanScanner.Options full = LanScanner.Options.scope(scope);
       jobs.add(new ScheduledJob(new LanScanJob("lan full " + scope, full, dataDir, clock, rules, health),
-          weekly(FULL_DAY, FULL_AT, zone, jitter, random), true));
-      jobs.add(new ScheduledJob(new LanScanJob("lan light " + scope, full.withLight(true), dataDir, clock, rules, health),
-          Schedule.daily(List.of(LIGHT_AT), zone, jitter, random), false));
+          every.orElseGet(() -> weekly(FULL_DAY, FULL_AT, zone, jitter, random)), true));
+      if (every.isEmpty()) {
+        // at a fast lab pace the full scan already covers what the light one looks at
+        jobs.add(new ScheduledJob(new LanScanJob("lan light " + scope, full.withLight(true), dataDir, clock, rules, health),
+            Schedule.daily(List.of(LIGHT_AT), zone, jitter, random), false));
+      }
     });
     config.get(AgentConfig.LAN_TARGETS).ifPresent(raw -> {
       List<Target> targets;
@@ -74,7 +88,7 @@ public final class LanJobs {
         return;
       }
       jobs.add(new ScheduledJob(new LanScanJob("lan targets " + raw.replaceAll("\\s+", ""), LanScanner.Options.targets(targets),
-          dataDir, clock, rules, health), Schedule.daily(List.of(LIGHT_AT), zone, jitter, random), true));
+          dataDir, clock, rules, health), every.orElseGet(() -> Schedule.daily(List.of(LIGHT_AT), zone, jitter, random)), true));
     });
     return jobs;
   }

@@ -47,6 +47,16 @@ class AgentJobsTest {
   }
 
   @Test
+  void labsMayPatrolEveryFewMinutes() {
+    AgentConfig config = AgentConfig.empty().with(AgentConfig.SITES, "https://a.example.jp/")
+        .with(AgentConfig.PATROL_TIMES, "07:30").with(AgentConfig.PATROL_EVERY_MINUTES, "3");
+    Schedule s = AgentJobs.fromConfig(config, Path.of("/tmp/d"), clock, new Random(1)).get(0).schedule();
+    assertThat(s.next(clock.instant())).isEqualTo(clock.instant().plus(Duration.ofMinutes(3)));
+    assertThatThrownBy(() -> AgentJobs.fromConfig(config.with(AgentConfig.PATROL_EVERY_MINUTES, "1441"), Path.of("/tmp/d"), clock,
+        new Random(1))).hasMessageContaining("patrol.every-minutes").hasMessageContaining("1441");
+  }
+
+  @Test
   void eachSiteKeepsItsStateInItsOwnDirectory() {
     Path a = PatrolJob.stateDirFor(Path.of("/data"), java.net.URI.create("https://www.a.jp/"));
     Path b = PatrolJob.stateDirFor(Path.of("/data"), java.net.URI.create("https://www.b.jp/shop/"));

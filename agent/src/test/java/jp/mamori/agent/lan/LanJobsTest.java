@@ -1,6 +1,7 @@
 package jp.mamori.agent.lan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -55,6 +56,29 @@ class LanJobsTest {
     Instant sunday = Instant.parse("2026-11-22T03:00:00Z");
     assertThat(j.get(0).schedule().next(sunday)).isEqualTo(Instant.parse("2026-11-25T04:00:00Z"));
     assertThat(j.get(1).schedule().next(sunday)).isEqualTo(Instant.parse("2026-11-23T01:30:00Z"));
+  }
+
+  @Test
+  void labsMayScanLoopbackEveryFewMinutesOnlyWhenTheyAskForIt(@TempDir Path dir) {
+    AgentConfig lab = AgentConfig.empty().with(AgentConfig.LAN_SCOPE, "127.0.0.0/27")
+        .with(AgentConfig.LAN_SCOPE_CONSENTED_AT, "2026-11-01T10:00:00+09:00");
+    assertThat(jobs(lab, dir)).isEmpty();
+    assertThat(jobs(lab.with(AgentConfig.LAN_SCOPE_ALLOW_LOOPBACK, "false"), dir)).isEmpty();
+    AgentConfig allowed = lab.with(AgentConfig.LAN_SCOPE_ALLOW_LOOPBACK, "true");
+    assertThat(jobs(allowed, dir)).extracting(j -> j.job().name())
+        .containsExactly("lan full 127.0.0.0/27", "lan light 127.0.0.0/27");
+    assertThat(jobs(allowed.with(AgentConfig.LAN_SCOPE, "8.8.8.0/27"), dir)).as("still never public").isEmpty();
+
+    List<ScheduledJob> fast = jobs(allowed.with(AgentConfig.LAN_EVERY_MINUTES, "5").with(AgentConfig.LAN_TARGETS, "127.0.0.1:22"), dir);
+    assertThat(fast).extracting(j -> j.job().name()).containsExactly("lan full 127.0.0.0/27", "lan targets 127.0.0.1:22");
+    Instant now = clock.instant();
+    assertThat(fast).allSatisfy(j -> assertThat(j.schedule().next(now)).isEqualTo(now.plusSeconds(300)));
+    assertThat(fast).allMatch(ScheduledJob::runOnStart);
+
+    assertThatThrownBy(() -> jobs(allowed.with(AgentConfig.LAN_EVERY_MINUTES, "0"), dir))
+        .hasMessageContaining("lan.every-minutes").hasMessageContaining("between 1 and 10080");
+    assertThatThrownBy(() -> jobs(allowed.with(AgentConfig.LAN_EVERY_MINUTES, "often"), dir))
+        .hasMessageContaining("lan.every-minutes").hasMessageContaining("'often'");
   }
 
   @Test

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.concurrent.TimeUnit;
 import jp.mamori.checks.finding.Finding;
 import jp.mamori.checks.web.site.CompanySite;
@@ -30,10 +32,20 @@ class CheckSiteCommandIT {
   record Run(int exit, String out, String err) {}
 
   static Run run(String... args) throws IOException, InterruptedException {
+    return run(Map.of(), List.of(), args);
+  }
+
+  static Run run(Map<String, String> env, List<String> jvmOptions, String... args)
+      throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx96m", "-jar", JAR.toString()));
+        "-Xmx96m"));
+    cmd.addAll(jvmOptions);
+    cmd.addAll(List.of("-jar", JAR.toString()));
     cmd.addAll(List.of(args));
-    Process p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    pb.environment().remove("MAMORI_LOG_LEVEL");
+    pb.environment().putAll(env);
+    Process p = pb.start();
     // stderr drained on its own thread so a chatty log never blocks the process
     StringBuilder err = new StringBuilder();
     Thread drain = new Thread(() -> {
@@ -135,5 +147,25 @@ class CheckSiteCommandIT {
     assertThat(badCa.exit()).isEqualTo(2);
     assertThat(badCa.err()).contains("--ca-file").contains("missing.pem");
     assertThat(badCa.out()).isEmpty();
+  }
+
+  @Test
+  void logsToStderrWithIsoTimesWithoutLoadingJoranOrAnXmlParser() throws Exception {
+    try (TestSite site = TestSite.http()) {
+      site.handler(new CompanySite());
+      Path classes = tmp.resolve("classes.log");
+      // a check-site run logs nothing at INFO; a wrong MAMORI_LOG_LEVEL makes the configurator itself log a warning
+      Run r = run(Map.of("MAMORI_LOG_LEVEL", "loud"), List.of("-Xlog:class+load=info:file=" + classes), "check-site",
+          site.url(HOST).toString(), "--state", tmp.resolve("s").toString(), "--json", "--resolve", HOST + "=127.0.0.1");
+      findings(r);
+      assertThat(r.err().lines()).anyMatch(Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}(Z|[+-]\\d\\d:\\d\\d)"
+          + " WARN  \\[BoxLogConfigurator\\] MAMORI_LOG_LEVEL='loud' is not a log level .*").asMatchPredicate());
+      List<String> loaded = Files.readAllLines(classes);
+      assertThat(loaded).anyMatch(l -> l.contains(" jp.mamori.agent.log.BoxLogConfigurator "));
+      // logback's ContextInitializer declares JoranException, so that one class loads; nothing of Joran runs
+      assertThat(loaded).filteredOn(l -> !l.contains(" ch.qos.logback.core.joran.spi.JoranException "))
+          .noneMatch(l -> l.contains(" ch.qos.logback.core.joran.") || l.contains(" ch.qos.logback.classic.joran.")
+              || l.contains(" javax.xml.") || l.contains(" com.sun.org.apache.xerces.") || l.contains(" jdk.xml."));
+    }
   }
 }

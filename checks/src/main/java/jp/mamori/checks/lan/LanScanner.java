@@ -2,17 +2,12 @@ package jp.mamori.checks.lan;
 
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.InetAddress;
-import java.net.NoRouteToHostException;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -112,7 +107,6 @@ public final class LanScanner {
     Instant started = clock.instant();
     Pace pace = new Pace(o.rate(), o.inFlight());
     LanContext ctx = new LanContext(pace, clock, o.timeout(), !o.light(), data);
-    ExecutorService connects = Executors.newFixedThreadPool(o.inFlight(), daemon("mamori-connect"));
     ExecutorService checks = Executors.newFixedThreadPool(Math.min(16, o.inFlight()), daemon("mamori-check"));
     List<String> coverage = new ArrayList<>();
     try {
@@ -123,23 +117,14 @@ public final class LanScanner {
         open = new ArrayList<>();
         udpHosts = List.of();
         live = new LinkedHashSet<>();
-        List<Target> udpOnly = Collections.synchronizedList(new ArrayList<>());
-        List<Future<?>> fs = new ArrayList<>();
-        for (Target t : o.targets()) {
-          fs.add(connects.submit(() -> {
-            Boolean r = connect(t, pace, o.timeout(), false);
-            if (Boolean.TRUE.equals(r)) {
-              synchronized (open) {
-                open.add(t);
-              }
-            } else {
-              udpOnly.add(t);
-            }
-            return null;
-          }));
+        List<Target> udpOnly = new ArrayList<>();
+        // explicit targets close politely (no RST)
+        List<Boolean> answers = ConnectSweep.run(o.targets(), pace, o.timeout(), false);
+        for (int i = 0; i < o.targets().size(); i++) {
+          Target t = o.targets().get(i);
+          (Boolean.TRUE.equals(answers.get(i)) ? open : udpOnly).add(t);
           coverage.add(t.text());
         }
-        await(fs);
         open.forEach(t -> live.add(t.host()));
         runChecks(open, ctx, checks, true);
         List<Future<?>> udp = new ArrayList<>();
@@ -164,13 +149,13 @@ public final class LanScanner {
         Scope scope = o.scope();
         List<InetAddress> hosts = scope.hosts();
         Set<InetAddress> alive = ConcurrentHashMap.newKeySet();
-        List<Target> found = Collections.synchronizedList(new ArrayList<>());
+        List<Target> found = new ArrayList<>();
         // phase 1: UDP nudges (NetBIOS node status makes the kernel ARP for every address) and a few TCP ports
         Future<?> nudge = checks.submit(() -> alive.addAll(Netbios.sweep(hosts, ctx)));
         List<Integer> ports = o.tcpPorts() != null ? o.tcpPorts()
             : ctx.data().tcpPorts(o.light()).stream().map(LanData.Port::port).toList();
         List<Integer> first = DISCOVERY_PORTS.stream().filter(ports::contains).limit(DISCOVERY_PORTS_PER_HOST).toList();
-        sweep(hosts, first, pace, o.timeout(), connects, alive, found);
+        sweep(hosts, first, pace, o.timeout(), alive, found);
         await(List.of(nudge));
         if (!scope.isLoopback()) {
           Mdns.browse(scope, ctx, 2000);
@@ -197,7 +182,7 @@ public final class LanScanner {
         // phase 2: the rest of the port list on live hosts only
         List<InetAddress> liveHosts = hosts.stream().filter(alive::contains).toList();
         List<Integer> rest = ports.stream().filter(p -> !first.contains(p)).toList();
-        sweep(liveHosts, rest, pace, o.timeout(), connects, alive, found);
+        sweep(liveHosts, rest, pace, o.timeout(), alive, found);
         open = new ArrayList<>(found);
         live = new LinkedHashSet<>(hosts.stream().filter(alive::contains).toList());
         udpHosts = new ArrayList<>(live);
@@ -233,9 +218,7 @@ public final class LanScanner {
       }
       inventoryFindings(ctx, o);
     } finally {
-      connects.shutdownNow();
       checks.shutdownNow();
-      connects.awaitTermination(5, TimeUnit.SECONDS);
       checks.awaitTermination(5, TimeUnit.SECONDS);
     }
     List<String> checkIds = o.light() ? new ArrayList<>(LIGHT_CHECKS) : new ArrayList<>(List.of("lan."));
@@ -331,52 +314,23 @@ public final class LanScanner {
   }
 
   /** Connects to every host × port (ports outer, so one host is never hammered), recording open ports and live hosts. */
-  private static void sweep(List<InetAddress> hosts, List<Integer> ports, Pace pace, Duration timeout, ExecutorService pool,
+  private static void sweep(List<InetAddress> hosts, List<Integer> ports, Pace pace, Duration timeout,
       Set<InetAddress> alive, List<Target> open) throws InterruptedException {
-    List<Future<?>> fs = new ArrayList<>();
+    List<Target> targets = new ArrayList<>();
     for (int p : ports) {
       for (InetAddress h : hosts) {
-        Target t = new Target(h, p);
-        fs.add(pool.submit(() -> {
-          Boolean r = connect(t, pace, timeout, true);
-          if (r != null) {
-            alive.add(h);
-          }
-          if (Boolean.TRUE.equals(r)) {
-            open.add(t);
-          }
-          return null;
-        }));
+        targets.add(new Target(h, p));
       }
     }
-    await(fs);
-  }
-
-  /**
-   * true = open, false = refused (host up), null = no answer. Sweeps close with RST (no TIME_WAIT pile-up over
-   * thousands of probes); explicit targets close politely.
-   */
-  static Boolean connect(Target t, Pace pace, Duration timeout, boolean reset) {
-    try {
-      pace.acquire();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return null;
-    }
-    try (Socket s = new Socket()) {
-      if (reset) {
-        s.setSoLinger(true, 0);
+    List<Boolean> answers = ConnectSweep.run(targets, pace, timeout, true);
+    for (int i = 0; i < targets.size(); i++) {
+      Boolean r = answers.get(i);
+      if (r != null) {
+        alive.add(targets.get(i).host());
       }
-      s.connect(t.address(), (int) timeout.toMillis());
-      return true;
-    } catch (ConnectException e) {
-      return e.getMessage() != null && e.getMessage().contains("refused") ? false : null;
-    } catch (NoRouteToHostException | SocketTimeoutException e) {
-      return null;
-    } catch (IOException e) {
-      return null;
-    } finally {
-      pace.release();
+      if (Boolean.TRUE.equals(r)) {
+        open.add(targets.get(i));
+      }
     }
   }
 

@@ -39,6 +39,7 @@ public final class Smb {
       new Generation("3.1.1", "Windows 10 / Server 2016 or newer", ""));
 
   static CIFSContext context(DialectVersion min, DialectVersion max, LanContext ctx) {
+    SmbCrypto.install();
     Properties p = new Properties();
     p.setProperty("jcifs.smb.client.minVersion", min.name());
     p.setProperty("jcifs.smb.client.maxVersion", max.name());
