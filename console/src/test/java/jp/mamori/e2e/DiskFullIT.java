@@ -236,8 +236,9 @@ class DiskFullIT {
         agent.kill();
         agent = startAgent();
         JarProcess running = agent;
-        await("the patrol of round " + round, 90, () -> logHas(running, "patrol http://127.0.0.1:" + site + "/: ")
-            || logHas(running, "patrol http://127.0.0.1:" + site + "/ failed"));
+        // the runner also logs "NAME: started"; the round waits for the patrol's end
+        String patrol = "patrol http://127.0.0.1:" + site + "/";
+        await("the patrol of round " + round, 90, () -> logMatches(running, Pattern.quote(patrol) + "(: \\d+ finding| failed).*"));
         fillDisk("filler-" + round);
       }
       assertThat(agents).as("the outbox itself hit the full disk").anyMatch(a -> logHas(a, "disk full: cannot write " + outboxFile));
@@ -297,6 +298,14 @@ class DiskFullIT {
       assertThat(ConsoleWithBox.integrity(copy)).isEqualTo("ok");
     } finally {
       console.close();
+    }
+  }
+
+  static boolean logMatches(JarProcess p, String lineEnd) {
+    try {
+      return log(p).lines().anyMatch(l -> l.matches(".*" + lineEnd));
+    } catch (IOException e) {
+      return false;
     }
   }
 
