@@ -32,6 +32,12 @@ public record PageFacts(
     /** Other sites the page names as its canonical, language or AMP version. */
     Set<String> declaredHosts) {
 
+  /** A summary holding only what a page loads through its files (scripts, stylesheets), for the origin comparison. */
+  static PageFacts loadsOf(URI page, List<Resource> resources) {
+    return new PageFacts(page, "", "unknown", 0, resources, List.of(), List.of(), Set.of(), Set.of(), null, Set.of(), false,
+        null, List.of(), List.of(), Set.of(), Map.of(), Set.of(), false, Set.of());
+  }
+
   /** What a page loads or sends data to. */
   public enum Kind { SCRIPT, IFRAME, STYLESHEET, FORM, BEACON }
 

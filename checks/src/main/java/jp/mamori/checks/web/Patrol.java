@@ -208,7 +208,7 @@ public final class Patrol {
         found.addAll(p.uri(), p.observations());
       }
 
-      List<PageFacts> withFiles = scriptFiles(fetcher, pages, iocs, found);
+      List<PageFacts> withFiles = styleFiles(fetcher, scriptFiles(fetcher, pages, iocs, found), iocs, found);
       origins(state, withFiles, found);
       ioc(iocs, pages, found);
       outboundLinks(state, pages, knownPages, found);
@@ -617,6 +617,12 @@ public final class Patrol {
         loads.computeIfAbsent(f.getValue(), k -> new ArrayList<>()).add(new Resource(Kind.SCRIPT, l,
             "loaded by " + f.getKey(), false, false));
       }
+      for (URI b : scanned.sentTo()) {
+        if (!scanned.loads().contains(b)) {
+          loads.computeIfAbsent(f.getValue(), k -> new ArrayList<>()).add(new Resource(Kind.BEACON, b,
+              "data sent by " + f.getKey(), false, false));
+        }
+      }
       for (URI a : scanned.formActions()) {
         loads.computeIfAbsent(f.getValue(), k -> new ArrayList<>()).add(new Resource(Kind.FORM, a,
             "form action set by " + f.getKey(), false, false));
@@ -634,8 +640,34 @@ public final class Patrol {
       }
     }
     List<PageFacts> out = new ArrayList<>(pages);
-    loads.forEach((page, list) -> out.add(new PageFacts(page, "", "unknown", 0, list, List.of(), List.of(), Set.of(),
-        Set.of(), null, Set.of(), false, null, List.of(), List.of(), Set.of(), Map.of(), Set.of(), false, Set.of())));
+    loads.forEach((page, list) -> out.add(PageFacts.loadsOf(page, list)));
+    return out;
+  }
+
+  /**
+   * Same-site stylesheet files (at most {@link StyleFiles#MAX_FILES}): what they {@code @import} from other sites is
+   * compared with the baseline like the pages' own stylesheets, and the hosts they name are matched with the IoC list.
+   */
+  private List<PageFacts> styleFiles(Fetcher fetcher, List<PageFacts> pages, IocList iocs, Findings found) {
+    List<PageFacts> out = new ArrayList<>(pages);
+    for (Map.Entry<URI, URI> f : StyleFiles.choose(pages).entrySet()) {
+      Response r = fetcher.get(f.getKey(), As.PATROL, f.getValue().toString(), StyleFiles.MAX_BYTES);
+      String type = r.header("content-type") == null ? "" : r.header("content-type").toLowerCase(Locale.ROOT);
+      if (!r.ok() || type.contains("html")) {
+        continue;
+      }
+      StyleFiles.Read read = StyleFiles.read(Bodies.text(r.body()), f.getKey());
+      for (String h : read.hosts()) {
+        if (iocs.matchesDomain(h)) {
+          found.add(f.getValue(), Observation.of("web.ioc-domain", Severity.HIGH, h, f.getKey().toString()).with("host", h)
+              .with("file", f.getKey().toString()).with("iocListVersion", iocs.version()));
+        }
+      }
+      if (!read.imports().isEmpty()) {
+        out.add(PageFacts.loadsOf(f.getValue(), read.imports().stream().map(u -> new Resource(Kind.STYLESHEET, u,
+            "@import in " + f.getKey(), false, false)).toList()));
+      }
+    }
     return out;
   }
 
