@@ -691,7 +691,13 @@ public final class PageAnalyzer {
       for (int up = 0; up < 2 && around.parent() != null && around.parent() != doc.body(); up++) {
         around = around.parent();
       }
-      String text = Bodies.cut(around.text(), 2000);
+      // the wording is often a heading or paragraph before a bare button, or the page's title
+      StringBuilder words = new StringBuilder(Bodies.cut(around.text(), 2000)).append(' ').append(Bodies.cut(doc.title(), 300));
+      Element before = around.previousElementSibling();
+      for (int k = 0; k < 3 && before != null; k++, before = before.previousElementSibling()) {
+        words.append(' ').append(Bodies.cut(before.text(), 500));
+      }
+      String text = words.toString();
       if (UPDATE_WORDS.matcher(text).find() && BROWSER_WORDS.matcher(text).find()) {
         String host = Sites.host(u);
         obs.add(Observation.of("web.fake-update", Severity.CRITICAL, host, Finding.snippet(around.outerHtml()))
