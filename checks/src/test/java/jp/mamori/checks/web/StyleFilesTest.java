@@ -53,4 +53,13 @@ class StyleFilesTest {
     assertThat(chosen.keySet()).extracting(URI::getHost).containsOnly("www.example.co.jp");
     assertThat(Set.copyOf(chosen.keySet()).size()).isEqualTo(chosen.size());
   }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(5)
+  void hostileSheetsAreReadInLinearTime() {
+    URI file = URI.create("https://www.example.co.jp/style.css");
+    assertThat(StyleFiles.read("/*".repeat(200_000), file).hosts()).isEmpty();
+    assertThat(StyleFiles.read("url(".repeat(100_000) + "@import url(" + "a".repeat(300_000), file).imports()).isEmpty();
+    assertThat(StyleFiles.withoutComments("a/* x */b/* open")).isEqualTo("a b ");
+  }
 }
