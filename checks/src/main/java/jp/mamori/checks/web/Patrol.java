@@ -673,8 +673,8 @@ public final class Patrol {
 
   /**
    * Origins (hosts) of scripts, frames, stylesheets, form actions and beacons against the baseline. On the
-   * learning run an unknown script, frame or form origin is already worth a look (medium): it may have been injected
-   * before the first patrol. Afterwards it stays listed as inventory (info, same fingerprint) and anything new
+   * learning run an unknown origin of any kind is already worth a look (medium): it may have been injected before the
+   * first patrol (a stylesheet from a look-alike host, a beacon sending visitors' data away). Afterwards it stays listed as inventory (info, same fingerprint) and anything new
    * is raised.
    */
   private void origins(PatrolState state, List<PageFacts> pages, Findings found) {
@@ -699,7 +699,6 @@ public final class Patrol {
     for (Map.Entry<Kind, Map<String, Resource>> e : seen.entrySet()) {
       String kind = e.getKey().name();
       Set<String> known = state.origins(kind);
-      boolean codeOrFrame = e.getKey() == Kind.SCRIPT || e.getKey() == Kind.IFRAME || e.getKey() == Kind.FORM;
       for (Map.Entry<String, Resource> o : e.getValue().entrySet()) {
         Resource r = o.getValue();
         URI page = firstPage.get(e.getKey() + o.getKey());
@@ -709,10 +708,8 @@ public final class Patrol {
           known = state.origins(kind);
         }
         if (!baseline || known.contains(h)) {
-          if (codeOrFrame) {
-            found.add(page, Observation.of("web.third-party", baseline ? Severity.INFO : Severity.MEDIUM, h, r.snippet())
-                .with("host", h).with("origin", Sites.origin(r.url())).with("kind", kind.toLowerCase(Locale.ROOT)));
-          }
+          found.add(page, Observation.of("web.third-party", baseline ? Severity.INFO : Severity.MEDIUM, h, r.snippet())
+              .with("host", h).with("origin", Sites.origin(r.url())).with("kind", kind.toLowerCase(Locale.ROOT)));
           continue;
         }
         String check = switch (e.getKey()) {
