@@ -210,6 +210,7 @@ public final class Patrol {
 
       List<PageFacts> withFiles = styleFiles(fetcher, scriptFiles(fetcher, pages, iocs, found), iocs, found);
       origins(state, withFiles, found);
+      tagContainers(state, pages, found);
       ioc(iocs, pages, found);
       outboundLinks(state, pages, knownPages, found);
       homeChanges(state, patrolView, found);
@@ -732,6 +733,36 @@ public final class Patrol {
         state.learnOrigins(kind, e.getValue().keySet());
       }
     }
+  }
+
+  /**
+   * A second Google Tag Manager container next to the site's own (Magecart publishes its skimmer as a container of its
+   * own: the host is mainstream, only the ID is new). A container that replaces the old one, or the site's first, is
+   * the owner's (a new agency, GTM added) and learned.
+   */
+  private void tagContainers(PatrolState state, List<PageFacts> pages, Findings found) {
+    Set<String> now = new LinkedHashSet<>();
+    Map<String, URI> where = new LinkedHashMap<>();
+    for (PageFacts p : pages) {
+      for (String id : p.tagContainers()) {
+        now.add(id);
+        where.putIfAbsent(id, p.uri());
+      }
+    }
+    Set<String> known = new LinkedHashSet<>(state.list("tagContainers"));
+    boolean oldStays = now.stream().anyMatch(known::contains);
+    Set<String> added = new LinkedHashSet<>(now);
+    added.removeAll(known);
+    if (state.hasBaseline() && oldStays && !added.isEmpty()) {
+      for (String id : added) {
+        String h = "googletagmanager.com " + id;
+        found.add(where.get(id), Observation.of("web.new-script-origin", Severity.MEDIUM, h, id).with("host", h)
+            .with("how", "a second Google Tag Manager container next to " + String.join(", ", known)));
+      }
+      return;
+    }
+    known.addAll(now);
+    state.putList("tagContainers", known, 20);
   }
 
   private void ioc(IocList iocs, List<PageFacts> pages, Findings found) {
