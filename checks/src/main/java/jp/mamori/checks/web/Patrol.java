@@ -52,8 +52,11 @@ public final class Patrol {
   static final int BOT_SAMPLES = 2;
   /** Form-like pages two links from home that a patrol visits when it has pages to spare. */
   static final int FORM_PAGES_DEEPER = 4;
-  /** Version of how resource origins are keyed in the state (2: user-content CDN paths are origins of their own). */
-  static final int ORIGIN_KEYS = 2;
+  /**
+   * Version of what the origin baseline was learned from (2: user-content CDN paths are origins of their own; 3: the
+   * site's stylesheet files, script files' send targets and script addresses in inline code are read too).
+   */
+  static final int ORIGIN_KEYS = 3;
   static final String SEARCH_REFERRER = "https://www.google.co.jp/search?oq=search.yahoo.co.jp+bing.com&q=";
   private static final Pattern PRIORITY = Pattern.compile(
       "(?i)(contact|inquiry|toiawase|form|cart|checkout|order|shop|login|account|entry|reserve|yoyaku|mail)");
@@ -675,12 +678,13 @@ public final class Patrol {
   /**
    * Origins (hosts) of scripts, frames, stylesheets, form actions and beacons against the baseline. On the
    * learning run an unknown origin of any kind is already worth a look (medium): it may have been injected before the
-   * first patrol (a stylesheet from a look-alike host, a beacon sending visitors' data away). Afterwards it stays listed as inventory (info, same fingerprint) and anything new
-   * is raised.
+   * first patrol (a stylesheet from a look-alike host, a beacon sending visitors' data away). Afterwards it stays
+   * listed as inventory (info, same fingerprint) and anything new is raised.
    */
   private void origins(PatrolState state, List<PageFacts> pages, Findings found) {
     boolean baseline = state.hasBaseline();
-    // a baseline learned before user-content CDN paths counted as origins learns them once, silently
+    // a baseline learned before the patrol read as much learns what it now sees once, silently: the clean site's
+    // stylesheet imports and library endpoints are not news
     boolean upgrade = baseline && state.json().getInteger("originKeys", 1) < ORIGIN_KEYS;
     state.json().put("originKeys", ORIGIN_KEYS);
     Map<Kind, Map<String, Resource>> seen = new LinkedHashMap<>();
@@ -704,7 +708,7 @@ public final class Patrol {
         Resource r = o.getValue();
         URI page = firstPage.get(e.getKey() + o.getKey());
         String h = o.getKey();
-        if (upgrade && h.contains("/gh/") && !known.contains(h)) {
+        if (upgrade && !known.contains(h)) {
           state.learnOrigins(kind, List.of(h));
           known = state.origins(kind);
         }

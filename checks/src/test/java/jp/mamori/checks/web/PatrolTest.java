@@ -145,6 +145,30 @@ class PatrolTest {
   }
 
   @Test
+  void theSiteOwnStylesheetImportsAreComparedAndAnOlderBaselineLearnsThemOnce() throws Exception {
+    CompanySite company = new CompanySite();
+    company.headExtra = "<link rel=\"stylesheet\" href=\"/wp-content/themes/yamada/style.css?ver=1.2\">";
+    company.files.put("/wp-content/themes/yamada/style.css", "@import url(https://fonts.legacy-webfont.example/a.css);"
+        + "body{color:#333}");
+    try (TestSite site = TestSite.http()) {
+      site.handler(company);
+      URI url = site.url(HOST);
+      Patrol p = patrol(Clock.systemUTC());
+      p.run(url, dir);
+      // a baseline from before stylesheet files were read: it has never seen the import
+      PatrolState old = PatrolState.load(dir);
+      old.json().put("originKeys", 2).getJsonObject("origins").remove("STYLESHEET");
+      old.save();
+      assertThat(checks(p.run(url, dir).run())).doesNotContainKey("web.new-stylesheet-origin");
+      company.files.put("/wp-content/themes/yamada/style.css", company.files.get("/wp-content/themes/yamada/style.css")
+          + "\n@import url('//cdn.style-inject.example/s.css');");
+      CheckRun changed = p.run(url, dir).run();
+      assertThat(changed.findings()).anyMatch(f -> f.check().equals("web.new-stylesheet-origin")
+          && f.evidence().encode().contains("style-inject.example"));
+    }
+  }
+
+  @Test
   void aBrokenStateFileIsSetAsideAndLearningStartsAgain() throws Exception {
     Files.writeString(dir.resolve(PatrolState.FILE), "{not json");
     try (TestSite site = TestSite.http()) {
