@@ -37,6 +37,7 @@ public final class PageAnalyzer {
   /** ClickFix's instructions: open the Run dialog, paste, press Enter. */
   private static final Pattern RUN_DIALOG = Pattern.compile("(?i)(windows|win|⊞)\\s*(キー|key)?\\s*[+＋]\\s*[「\"']?r(?![a-z0-9])");
   private static final Pattern PASTE_KEYS = Pattern.compile("(?i)(ctrl|control)\\s*(キー|key)?\\s*[+＋]\\s*[「\"']?v(?![a-z0-9])");
+  private static final Pattern GTM_ID = Pattern.compile("\\bGTM-[A-Z0-9]{4,10}\\b");
   private static final Pattern IMPORT = Pattern.compile("@import\\s+(?:url\\()?\\s*[\"']?([^\"')\\s;]+)");
   private static final Pattern HIDING_RULE = Pattern.compile("([.#][A-Za-z0-9_-]{1,80})\\s*\\{([^}]{0,400})\\}");
   private static final Pattern NEG_OFFSET = Pattern.compile(
@@ -97,6 +98,7 @@ public final class PageAnalyzer {
     List<Observation> obs = new ArrayList<>();
     Set<String> hosts = new LinkedHashSet<>();
     Set<String> scriptHashes = new LinkedHashSet<>();
+    Set<String> containers = new LinkedHashSet<>();
     Set<String> hiddenSelectors = hidingSelectors(doc);
     boolean clipboard = false;
     String pageConfig = metaConfig(doc);
@@ -106,6 +108,7 @@ public final class PageAnalyzer {
       String inline = s.hasAttr("src") ? dataScript(s.attr("src")) : null;
       if (s.hasAttr("src") && inline == null) {
         add(resources, Kind.SCRIPT, base, s.attr("src"), s, false, false);
+        containers(s.attr("src"), containers);
       } else if (type.isEmpty() || type.contains("javascript") || type.equals("module")) {
         // a data: URL script is inline code in disguise
         String js = inline != null ? inline : s.data();
@@ -113,6 +116,7 @@ public final class PageAnalyzer {
           continue;
         }
         scriptHashes.add(sha256(js.strip()));
+        containers(js, containers);
         clipboard |= js.contains("clipboard.writeText") || js.contains("execCommand('copy'") || js.contains("execCommand(\"copy\"");
         // skimmers keep their drop URL in the tag's own data- attributes and read it through dataset
         StringBuilder attrs = new StringBuilder();
@@ -320,7 +324,17 @@ public final class PageAnalyzer {
     return new PageFacts(page, Finding.snippet(title), Texts.language(bodyText), bodyText.length(), resources, obs,
         pageLinks, offsiteLinks, hosts, generator, versions, wordpress, refresh, Texts.sketch(sh),
         Texts.sketch(structure(doc)), keepShingles ? sh : Set.of(), spamTerms, scriptHashes,
-        blocked && isChallengeSized(bodyText, pageLinks), declared);
+        blocked && isChallengeSized(bodyText, pageLinks), declared, containers);
+  }
+
+  private static void containers(String text, Set<String> into) {
+    if (!text.contains("GTM-") || into.size() >= 20) {
+      return;
+    }
+    Matcher m = GTM_ID.matcher(Bodies.cut(text, 256 * 1024));
+    while (m.find() && into.size() < 20) {
+      into.add(m.group());
+    }
   }
 
   private static final Pattern ATTRIBUTE_URL = Pattern.compile(
@@ -691,7 +705,13 @@ public final class PageAnalyzer {
       for (int up = 0; up < 2 && around.parent() != null && around.parent() != doc.body(); up++) {
         around = around.parent();
       }
-      String text = Bodies.cut(around.text(), 2000);
+      // the wording is often a heading or paragraph before a bare button, or the page's title
+      StringBuilder words = new StringBuilder(Bodies.cut(around.text(), 2000)).append(' ').append(Bodies.cut(doc.title(), 300));
+      Element before = around.previousElementSibling();
+      for (int k = 0; k < 3 && before != null; k++, before = before.previousElementSibling()) {
+        words.append(' ').append(Bodies.cut(before.text(), 500));
+      }
+      String text = words.toString();
       if (UPDATE_WORDS.matcher(text).find() && BROWSER_WORDS.matcher(text).find()) {
         String host = Sites.host(u);
         obs.add(Observation.of("web.fake-update", Severity.CRITICAL, host, Finding.snippet(around.outerHtml()))

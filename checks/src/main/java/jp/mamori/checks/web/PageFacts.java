@@ -30,7 +30,15 @@ public record PageFacts(
     Set<String> inlineScriptHashes,
     boolean blockedPage,
     /** Other sites the page names as its canonical, language or AMP version. */
-    Set<String> declaredHosts) {
+    Set<String> declaredHosts,
+    /** Google Tag Manager containers the page loads (GTM-…): each runs whatever code its owner publishes. */
+    Set<String> tagContainers) {
+
+  /** A summary holding only what a page loads through its files (scripts, stylesheets), for the origin comparison. */
+  static PageFacts loadsOf(URI page, List<Resource> resources) {
+    return new PageFacts(page, "", "unknown", 0, resources, List.of(), List.of(), Set.of(), Set.of(), null, Set.of(), false,
+        null, List.of(), List.of(), Set.of(), Map.of(), Set.of(), false, Set.of(), Set.of());
+  }
 
   /** What a page loads or sends data to. */
   public enum Kind { SCRIPT, IFRAME, STYLESHEET, FORM, BEACON }

@@ -52,8 +52,11 @@ public final class Patrol {
   static final int BOT_SAMPLES = 2;
   /** Form-like pages two links from home that a patrol visits when it has pages to spare. */
   static final int FORM_PAGES_DEEPER = 4;
-  /** Version of how resource origins are keyed in the state (2: user-content CDN paths are origins of their own). */
-  static final int ORIGIN_KEYS = 2;
+  /**
+   * Version of what the origin baseline was learned from (2: user-content CDN paths are origins of their own; 3: the
+   * site's stylesheet files, script files' send targets and script addresses in inline code are read too).
+   */
+  static final int ORIGIN_KEYS = 3;
   static final String SEARCH_REFERRER = "https://www.google.co.jp/search?oq=search.yahoo.co.jp+bing.com&q=";
   private static final Pattern PRIORITY = Pattern.compile(
       "(?i)(contact|inquiry|toiawase|form|cart|checkout|order|shop|login|account|entry|reserve|yoyaku|mail)");
@@ -208,8 +211,9 @@ public final class Patrol {
         found.addAll(p.uri(), p.observations());
       }
 
-      List<PageFacts> withFiles = scriptFiles(fetcher, pages, iocs, found);
+      List<PageFacts> withFiles = styleFiles(fetcher, scriptFiles(fetcher, pages, iocs, found), iocs, found);
       origins(state, withFiles, found);
+      tagContainers(state, pages, found);
       ioc(iocs, pages, found);
       outboundLinks(state, pages, knownPages, found);
       homeChanges(state, patrolView, found);
@@ -617,6 +621,12 @@ public final class Patrol {
         loads.computeIfAbsent(f.getValue(), k -> new ArrayList<>()).add(new Resource(Kind.SCRIPT, l,
             "loaded by " + f.getKey(), false, false));
       }
+      for (URI b : scanned.sentTo()) {
+        if (!scanned.loads().contains(b)) {
+          loads.computeIfAbsent(f.getValue(), k -> new ArrayList<>()).add(new Resource(Kind.BEACON, b,
+              "data sent by " + f.getKey(), false, false));
+        }
+      }
       for (URI a : scanned.formActions()) {
         loads.computeIfAbsent(f.getValue(), k -> new ArrayList<>()).add(new Resource(Kind.FORM, a,
             "form action set by " + f.getKey(), false, false));
@@ -634,20 +644,47 @@ public final class Patrol {
       }
     }
     List<PageFacts> out = new ArrayList<>(pages);
-    loads.forEach((page, list) -> out.add(new PageFacts(page, "", "unknown", 0, list, List.of(), List.of(), Set.of(),
-        Set.of(), null, Set.of(), false, null, List.of(), List.of(), Set.of(), Map.of(), Set.of(), false, Set.of())));
+    loads.forEach((page, list) -> out.add(PageFacts.loadsOf(page, list)));
+    return out;
+  }
+
+  /**
+   * Same-site stylesheet files (at most {@link StyleFiles#MAX_FILES}): what they {@code @import} from other sites is
+   * compared with the baseline like the pages' own stylesheets, and the hosts they name are matched with the IoC list.
+   */
+  private List<PageFacts> styleFiles(Fetcher fetcher, List<PageFacts> pages, IocList iocs, Findings found) {
+    List<PageFacts> out = new ArrayList<>(pages);
+    for (Map.Entry<URI, URI> f : StyleFiles.choose(pages).entrySet()) {
+      Response r = fetcher.get(f.getKey(), As.PATROL, f.getValue().toString(), StyleFiles.MAX_BYTES);
+      String type = r.header("content-type") == null ? "" : r.header("content-type").toLowerCase(Locale.ROOT);
+      if (!r.ok() || type.contains("html")) {
+        continue;
+      }
+      StyleFiles.Read read = StyleFiles.read(Bodies.text(r.body()), f.getKey());
+      for (String h : read.hosts()) {
+        if (iocs.matchesDomain(h)) {
+          found.add(f.getValue(), Observation.of("web.ioc-domain", Severity.HIGH, h, f.getKey().toString()).with("host", h)
+              .with("file", f.getKey().toString()).with("iocListVersion", iocs.version()));
+        }
+      }
+      if (!read.imports().isEmpty()) {
+        out.add(PageFacts.loadsOf(f.getValue(), read.imports().stream().map(u -> new Resource(Kind.STYLESHEET, u,
+            "@import in " + f.getKey(), false, false)).toList()));
+      }
+    }
     return out;
   }
 
   /**
    * Origins (hosts) of scripts, frames, stylesheets, form actions and beacons against the baseline. On the
-   * learning run an unknown script, frame or form origin is already worth a look (medium): it may have been injected
-   * before the first patrol. Afterwards it stays listed as inventory (info, same fingerprint) and anything new
-   * is raised.
+   * learning run an unknown origin of any kind is already worth a look (medium): it may have been injected before the
+   * first patrol (a stylesheet from a look-alike host, a beacon sending visitors' data away). Afterwards it stays
+   * listed as inventory (info, same fingerprint) and anything new is raised.
    */
   private void origins(PatrolState state, List<PageFacts> pages, Findings found) {
     boolean baseline = state.hasBaseline();
-    // a baseline learned before user-content CDN paths counted as origins learns them once, silently
+    // a baseline learned before the patrol read as much learns what it now sees once, silently: the clean site's
+    // stylesheet imports and library endpoints are not news
     boolean upgrade = baseline && state.json().getInteger("originKeys", 1) < ORIGIN_KEYS;
     state.json().put("originKeys", ORIGIN_KEYS);
     Map<Kind, Map<String, Resource>> seen = new LinkedHashMap<>();
@@ -667,20 +704,17 @@ public final class Patrol {
     for (Map.Entry<Kind, Map<String, Resource>> e : seen.entrySet()) {
       String kind = e.getKey().name();
       Set<String> known = state.origins(kind);
-      boolean codeOrFrame = e.getKey() == Kind.SCRIPT || e.getKey() == Kind.IFRAME || e.getKey() == Kind.FORM;
       for (Map.Entry<String, Resource> o : e.getValue().entrySet()) {
         Resource r = o.getValue();
         URI page = firstPage.get(e.getKey() + o.getKey());
         String h = o.getKey();
-        if (upgrade && h.contains("/gh/") && !known.contains(h)) {
+        if (upgrade && !known.contains(h)) {
           state.learnOrigins(kind, List.of(h));
           known = state.origins(kind);
         }
         if (!baseline || known.contains(h)) {
-          if (codeOrFrame) {
-            found.add(page, Observation.of("web.third-party", baseline ? Severity.INFO : Severity.MEDIUM, h, r.snippet())
-                .with("host", h).with("origin", Sites.origin(r.url())).with("kind", kind.toLowerCase(Locale.ROOT)));
-          }
+          found.add(page, Observation.of("web.third-party", baseline ? Severity.INFO : Severity.MEDIUM, h, r.snippet())
+              .with("host", h).with("origin", Sites.origin(r.url())).with("kind", kind.toLowerCase(Locale.ROOT)));
           continue;
         }
         String check = switch (e.getKey()) {
@@ -703,6 +737,36 @@ public final class Patrol {
         state.learnOrigins(kind, e.getValue().keySet());
       }
     }
+  }
+
+  /**
+   * A second Google Tag Manager container next to the site's own (Magecart publishes its skimmer as a container of its
+   * own: the host is mainstream, only the ID is new). A container that replaces the old one, or the site's first, is
+   * the owner's (a new agency, GTM added) and learned.
+   */
+  private void tagContainers(PatrolState state, List<PageFacts> pages, Findings found) {
+    Set<String> now = new LinkedHashSet<>();
+    Map<String, URI> where = new LinkedHashMap<>();
+    for (PageFacts p : pages) {
+      for (String id : p.tagContainers()) {
+        now.add(id);
+        where.putIfAbsent(id, p.uri());
+      }
+    }
+    Set<String> known = new LinkedHashSet<>(state.list("tagContainers"));
+    boolean oldStays = now.stream().anyMatch(known::contains);
+    Set<String> added = new LinkedHashSet<>(now);
+    added.removeAll(known);
+    if (state.hasBaseline() && oldStays && !added.isEmpty()) {
+      for (String id : added) {
+        String h = "googletagmanager.com " + id;
+        found.add(where.get(id), Observation.of("web.new-script-origin", Severity.MEDIUM, h, id).with("host", h)
+            .with("how", "a second Google Tag Manager container next to " + String.join(", ", known)));
+      }
+      return;
+    }
+    known.addAll(now);
+    state.putList("tagContainers", known, 20);
   }
 
   private void ioc(IocList iocs, List<PageFacts> pages, Findings found) {

@@ -142,11 +142,11 @@ public final class ScriptScanner {
   }
 
   /**
-   * What one script says about itself; beacons are off-site URLs it sends data to, formActions off-site URLs it makes
-   * the page's forms post to.
+   * What one script says about itself; beacons are off-site URLs it sends data to (sentTo: those written right into a
+   * send call), formActions off-site URLs it makes the page's forms post to.
    */
   public record Result(List<Observation> observations, Set<URI> beacons, Set<URI> loads, Set<String> hostsMentioned,
-      List<String> iframeTags, Set<URI> formActions) {}
+      List<String> iframeTags, Set<URI> formActions, Set<URI> sentTo) {}
 
   public Result scan(String source, URI page) {
     return scan(source, page, false);
@@ -187,6 +187,10 @@ public final class ScriptScanner {
     // self['loc'+'ation']['hr'+'ef']
     String code = hidden.normalised().isEmpty() ? js : js + "\n" + hidden.normalised();
     String all = decoded.isEmpty() ? code : code + "\n" + decoded;
+    if (js.contains("\\/")) {
+      // JSON written by PHP (wp_localize_script, json_encode) escapes every slash: https:\/\/host\/x.js
+      all = all + "\n" + Bodies.cut(js, 256 * 1024).replace("\\/", "/");
+    }
     String lower = all.toLowerCase(Locale.ROOT);
     List<Observation> out = new ArrayList<>();
     String snippet = Finding.snippet(js.strip());
@@ -223,9 +227,19 @@ public final class ScriptScanner {
     Set<URI> loads = new LinkedHashSet<>();
     Set<URI> beacons = new LinkedHashSet<>();
     Matcher t = EXFIL_TARGET.matcher(lower);
+    Set<URI> sent = new LinkedHashSet<>();
     while (t.find()) {
-      addOffsite(beacons, page, t.group("url"));
+      addOffsite(sent, page, t.group("url"));
+      URI to = resolve(page, t.group("url"));
+      // the visitor's cookies handed straight to a send call to another site: session theft, whatever else the code does
+      if (to != null && !Sites.sameSite(page, to) && !rules.isKnownPlatform(Sites.host(to))
+          && lower.substring(t.end(), Math.min(lower.length(), t.end() + 300)).contains("document.cookie")
+          && out.stream().noneMatch(o -> o.check().equals("web.skimmer"))) {
+        out.add(Observation.of("web.skimmer", Severity.CRITICAL, Sites.host(to), snippet).with("sendsTo", Sites.host(to))
+            .with("takes", "cookies"));
+      }
     }
+    beacons.addAll(sent);
     Set<URI> formActions = new LinkedHashSet<>();
     Matcher up = URL_PROPERTY.matcher(lower);
     while (up.find()) {
@@ -254,6 +268,15 @@ public final class ScriptScanner {
       // a library quotes URLs for many reasons: only what it writes into the page or sets as a new element's src
       loads.addAll(written(page, lower));
     }
+    if (!file) {
+      // a script file's address in inline code is there to be loaded, often by another file (a plugin's config object)
+      for (URI u : quoted) {
+        if (u.getPath() != null && u.getPath().toLowerCase(Locale.ROOT).endsWith(".js")) {
+          loads.add(u);
+        }
+      }
+      beacons.removeAll(loads);
+    }
     List<String> iframes = new ArrayList<>();
     Matcher ifr = IFRAME_TAG.matcher(lower);
     while (ifr.find() && iframes.size() < 10) {
@@ -270,7 +293,8 @@ public final class ScriptScanner {
           .with("host", h).with("imitates", real)));
     }
     return new Result(List.copyOf(out), Collections.unmodifiableSet(beacons), Collections.unmodifiableSet(loads),
-        Collections.unmodifiableSet(hosts), List.copyOf(iframes), Collections.unmodifiableSet(formActions));
+        Collections.unmodifiableSet(hosts), List.copyOf(iframes), Collections.unmodifiableSet(formActions),
+        Collections.unmodifiableSet(sent));
   }
 
   /** Off-site URLs a script writes into the page (document.write, innerHTML) or gives a created element as its src. */

@@ -256,4 +256,16 @@ class PageAnalyzerTest {
     assertThat(checks("<div class=\"sr-only\"><a href=\"https://a.example/\">ルイヴィトン 財布</a><a href=\"https://b.example/\">"
         + "シャネル 通販</a><a href=\"https://c.example/\">ロレックス 新作</a></div>")).contains("web.seo-spam");
   }
+
+  @Test
+  void fakeUpdateWordingInTheHeadingBeforeABareButtonOrInTheTitle() {
+    assertThat(checks("<html><head><title>Google Chrome を更新してください</title></head><body><h1>お使いのブラウザは最新では"
+        + "ありません</h1><p>表示するには更新が必要です。</p><a href=\"https://upd.example/Chrome.Update.zip\">更新する</a>"
+        + "</body></html>")).contains("web.fake-update");
+    assertThat(checks("<html><head><title>Chrome update</title></head><body><a href=\"https://upd.example/u.zip\">OK</a>"
+        + "</body></html>")).contains("web.fake-update");
+    // a catalogue archive next to ordinary words is a download, not a fake update
+    assertThat(checks("<html><head><title>カタログ｜株式会社例</title></head><body><h2>製品カタログ</h2><p>2026年版に更新しました。"
+        + "</p><a href=\"https://files.example/catalog-2026.zip\">ダウンロード</a></body></html>")).doesNotContain("web.fake-update");
+  }
 }

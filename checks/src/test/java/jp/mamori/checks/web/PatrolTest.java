@@ -119,6 +119,55 @@ class PatrolTest {
     }
   }
 
+  static String gtm(String id) {
+    return "<script>(function(w,d,s,l,i){w[l]=w[l]||[];w[l].push({'gtm.start':new Date().getTime(),event:'gtm.js'});"
+        + "var f=d.getElementsByTagName(s)[0],j=d.createElement(s);j.async=true;j.src='https://www.googletagmanager.com/"
+        + "gtm.js?id='+i;f.parentNode.insertBefore(j,f);})(window,document,'script','dataLayer','" + id + "');</script>";
+  }
+
+  @Test
+  void aSecondTagManagerContainerIsRaisedButAReplacementOrAFirstOneIsLearned() throws Exception {
+    CompanySite company = new CompanySite();
+    try (TestSite site = TestSite.http()) {
+      site.handler(company);
+      URI url = site.url(HOST);
+      Patrol p = patrol(Clock.systemUTC());
+      p.run(url, dir);
+      company.headExtra = gtm("GTM-K9X8Y7");
+      assertThat(checks(p.run(url, dir).run())).doesNotContainKey("web.new-script-origin");
+      company.headExtra = gtm("GTM-K9X8Y7") + gtm("GTM-W2Q7ZPN");
+      CheckRun second = p.run(url, dir).run();
+      assertThat(second.findings()).anyMatch(f -> f.check().equals("web.new-script-origin")
+          && f.severity() == Severity.MEDIUM && f.evidence().encode().contains("GTM-W2Q7ZPN"));
+      company.headExtra = gtm("GTM-P4M1RTS");
+      assertThat(checks(p.run(url, dir).run())).doesNotContainKey("web.new-script-origin");
+    }
+  }
+
+  @Test
+  void theSiteOwnStylesheetImportsAreComparedAndAnOlderBaselineLearnsThemOnce() throws Exception {
+    CompanySite company = new CompanySite();
+    company.headExtra = "<link rel=\"stylesheet\" href=\"/wp-content/themes/yamada/style.css?ver=1.2\">";
+    company.files.put("/wp-content/themes/yamada/style.css", "@import url(https://fonts.legacy-webfont.example/a.css);"
+        + "body{color:#333}");
+    try (TestSite site = TestSite.http()) {
+      site.handler(company);
+      URI url = site.url(HOST);
+      Patrol p = patrol(Clock.systemUTC());
+      p.run(url, dir);
+      // a baseline from before stylesheet files were read: it has never seen the import
+      PatrolState old = PatrolState.load(dir);
+      old.json().put("originKeys", 2).getJsonObject("origins").remove("STYLESHEET");
+      old.save();
+      assertThat(checks(p.run(url, dir).run())).doesNotContainKey("web.new-stylesheet-origin");
+      company.files.put("/wp-content/themes/yamada/style.css", company.files.get("/wp-content/themes/yamada/style.css")
+          + "\n@import url('//cdn.style-inject.example/s.css');");
+      CheckRun changed = p.run(url, dir).run();
+      assertThat(changed.findings()).anyMatch(f -> f.check().equals("web.new-stylesheet-origin")
+          && f.evidence().encode().contains("style-inject.example"));
+    }
+  }
+
   @Test
   void aBrokenStateFileIsSetAsideAndLearningStartsAgain() throws Exception {
     Files.writeString(dir.resolve(PatrolState.FILE), "{not json");

