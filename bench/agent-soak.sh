@@ -14,7 +14,8 @@
 # Environment: SOAK_PATROL_EVERY / SOAK_LAN_EVERY minutes between checks (default 3 and 5; each counts from the
 # end of the previous run), SOAK_AGENT_JAVA_OPTS more JVM options for the agent (MAMORI_JAVA_OPTS, e.g.
 # -XX:NativeMemoryTracking=summary), SOAK_CDS_ARCHIVE=none runs without the class-data archive (for comparison),
-# SOAK_KEEP=1 keeps the work directory (logs, samples).
+# SOAK_KEEP=1 keeps the work directory (logs, samples), SOAK_BIG_MB size of the oversized news page (default 6;
+# 0 makes it an ordinary 40 KB page, to see what an ordinary site costs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 minutes=${1:-60}
@@ -101,7 +102,7 @@ case "$java" in */java) ;; *) echo "agent-soak: pid $agent is $java, not the JVM
 cat > "$work/meta.json" <<JSON
 {"benchmark": "agent-soak", "startedAt": "$stamp", "minutes": $minutes,
  "command": "bench/agent-soak.sh $minutes", "patrolEveryMinutes": $patrol_every, "lanEveryMinutes": $lan_every,
- "scope": "$scope", "site": "$site_url", "agentJavaOpts": "${SOAK_AGENT_JAVA_OPTS:-}", "cdsArchive": "$MAMORI_CDS_ARCHIVE",
+ "scope": "$scope", "site": "$site_url", "bigPageMiB": ${SOAK_BIG_MB:-6}, "agentJavaOpts": "${SOAK_AGENT_JAVA_OPTS:-}", "cdsArchive": "$MAMORI_CDS_ARCHIVE",
  "jvm": "$("$java" -version 2>&1 | head -1 | sed 's/"/\\"/g')", "arch": "$(uname -m)", "cpus": $(nproc),
  "memTotalMiB": $(awk '/MemTotal/ {print int($2 / 1024)}' /proc/meminfo), "loadAverageAtStart": "$(cut -d' ' -f1-3 /proc/loadavg)",
  "agentCommandLine": "$(tr '\0' ' ' < "/proc/$agent/cmdline" | sed 's/"/\\"/g; s/ $//')",

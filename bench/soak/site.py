@@ -17,7 +17,7 @@ import sys
 ROOT, HOST = sys.argv[1], sys.argv[2]
 PAGES = 20
 BOMB_MB = 256   # what the gzip bomb inflates to
-BIG_MB = 6      # the oversized page, sent as it is
+BIG_MB = int(os.environ.get("SOAK_BIG_MB", "6"))   # the oversized page, sent as it is (0: an ordinary news page)
 
 NAV = "".join(f'<li><a href="/page{i}/">ページ{i}</a></li>' for i in range(1, PAGES - 3)) \
     + '<li><a href="/catalog/">カタログ</a></li><li><a href="/news/archive/">お知らせ一覧</a></li>' \
@@ -53,7 +53,7 @@ def generate():
     with open(f"{ROOT}/news/archive/index.html", "w", encoding="utf-8") as f:
         f.write('<!DOCTYPE html><html lang="ja"><head><meta charset="UTF-8"><title>お知らせ一覧</title></head><body>')
         row = "<div class=\"news\"><a href=\"/page2/\">新しい設備を導入しました</a><span>2026-01-01</span></div>\n"
-        f.write(row * (BIG_MB * 1024 * 1024 // len(row.encode())))
+        f.write(row * (max(BIG_MB * 1024 * 1024, 40 * 1024) // len(row.encode())))
         f.write("</body></html>")
     os.makedirs(f"{ROOT}/wp-includes/js/jquery", exist_ok=True)
     with open(f"{ROOT}/wp-includes/js/jquery/jquery.js", "w") as f:

@@ -31,7 +31,7 @@ class LauncherIT {
     assertThat(r.err()).contains("-XX:+UseSerialGC", "-XX:MaxHeapSize=33554432", "-XX:InitialHeapSize=8388608",
         "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=16777216", "-XX:MaxMetaspaceSize=67108864",
         "-XX:ThreadStackSize=512", "-XX:+ExitOnOutOfMemoryError", "-XX:MaxNewSize=4194304", "-XX:MinHeapFreeRatio=5",
-        "-XX:MaxHeapFreeRatio=15", "-XX:CICompilerCount=1", "-XX:TrimNativeHeapInterval=10000",
+        "-XX:MaxHeapFreeRatio=15", "-XX:-ShrinkHeapInSteps", "-XX:CICompilerCount=1", "-XX:TrimNativeHeapInterval=10000",
         "-XX:Tier3InvocationThreshold=2000", "-XX:Tier3CompileThreshold=20000");
   }
 
