@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -345,11 +346,7 @@ public final class Patrol {
         }
       }
       // no redirect, but another page for visitors from a search (a phone's layout may differ: text is not compared)
-      String how = cloakedBy(browserView, refView, false);
-      if (how != null) {
-        found.add(homeUrl, Observation.of("web.cloaking", Severity.HIGH, "search-visitors", "visitors from a search: " + how)
-            .with("how", "visitors arriving from a search engine get " + how));
-      }
+      searchVisitors(found, homeUrl, cloakedBy(browserView, refView, false));
     }
   }
 
@@ -360,8 +357,7 @@ public final class Patrol {
     }
     Chain bot = fetcher.follow(site, As.BOT, null);
     if (bot.offsite() != null) {
-      found.add(homeUrl, Observation.of("web.cloaking", Severity.CRITICAL, "redirect", String.join("\n", bot.describe()))
-          .with("how", "search robots are redirected to " + Sites.host(bot.offsite())));
+      found.add(homeUrl, botRedirect(bot));
       return;
     }
     if (!bot.last().ok()) {
@@ -384,6 +380,7 @@ public final class Patrol {
     double control = onlyIn(patrolView.shingles(), browserView.shingles());
     int extraCount = (int) Math.round(botOnly * botView.shingles().size());
     String how = null;
+    String robotOnly = robotOnlyPages(botView, browserView, patrolView);
     Set<String> declared = new LinkedHashSet<>(botView.declaredHosts());
     declared.removeAll(browserView.declaredHosts());
     if (!declared.isEmpty()) {
@@ -392,9 +389,8 @@ public final class Patrol {
       how = "extra links for search robots: " + String.join(", ", extraLinks);
     } else if (!extraTerms.isEmpty()) {
       how = "spam words for search robots: " + String.join(", ", extraTerms);
-    } else if (robotOnlyPages(botView, browserView, patrolView) != null) {
-      how = "links to pages of this site that only search robots are shown: " + robotOnlyPages(botView, browserView,
-          patrolView);
+    } else if (robotOnly != null) {
+      how = "links to pages of this site that only search robots are shown: " + robotOnly;
     } else if (botOnly > control + 0.3 && extraCount > 200) {
       how = "different text for search robots (" + Math.round(botOnly * 100) + "% new)";
     } else {
@@ -424,8 +420,7 @@ public final class Patrol {
       PageFacts seen = crawled.get((from + k) % crawled.size());
       Chain bot = fetcher.follow(seen.uri(), As.BOT, null);
       if (bot.offsite() != null) {
-        found.add(seen.uri(), Observation.of("web.cloaking", Severity.CRITICAL, "redirect", String.join("\n", bot.describe()))
-            .with("how", "search robots are redirected to " + Sites.host(bot.offsite())));
+        found.add(seen.uri(), botRedirect(bot));
         continue;
       }
       Response r = bot.last();
@@ -449,11 +444,19 @@ public final class Patrol {
           String.join("\n", ref.describe())).with("to", ref.offsite().toString()).with("how", "server redirect")
           .with("host", Sites.host(ref.offsite())));
     } else if (ref.last().ok() && isHtml(ref.last())) {
-      String how = cloakedBy(seen, analyzer.analyze(ref.last().body(), ref.last().uri(), false), false);
-      if (how != null) {
-        found.add(seen.uri(), Observation.of("web.cloaking", Severity.HIGH, "search-visitors", "visitors from a search: "
-            + how).with("how", "visitors arriving from a search engine get " + how));
-      }
+      searchVisitors(found, seen.uri(), cloakedBy(seen, analyzer.analyze(ref.last().body(), ref.last().uri(), false), false));
+    }
+  }
+
+  private static Observation botRedirect(Chain bot) {
+    return Observation.of("web.cloaking", Severity.CRITICAL, "redirect", String.join("\n", bot.describe()))
+        .with("how", "search robots are redirected to " + Sites.host(bot.offsite()));
+  }
+
+  private static void searchVisitors(Findings found, URI page, String how) {
+    if (how != null) {
+      found.add(page, Observation.of("web.cloaking", Severity.HIGH, "search-visitors", "visitors from a search: " + how)
+          .with("how", "visitors arriving from a search engine get " + how));
     }
   }
 
@@ -466,8 +469,7 @@ public final class Patrol {
    * How another view of a page (a search robot's, a search visitor's) differs from a visitor's in the ways cloaking
    * does, or null. {@code compareText}: also a wholly different text (not for phones, whose layout may differ).
    */
-  static String cloakedBy(PageFacts visitor, PageFacts other, boolean compareText) {
-    PageFacts bot = other;
+  static String cloakedBy(PageFacts visitor, PageFacts bot, boolean compareText) {
     boolean spam = bot.observations().stream().anyMatch(o -> o.check().equals("web.seo-spam"));
     if (spam && visitor.observations().stream().noneMatch(o -> o.check().equals("web.seo-spam"))) {
       return "spam for search robots only";
@@ -565,8 +567,7 @@ public final class Patrol {
         failed++;
         continue;
       }
-      String type = r.header("content-type");
-      if (!r.ok() || (type != null && !type.toLowerCase(Locale.ROOT).contains("html"))) {
+      if (!r.ok() || !isHtml(r)) {
         continue;
       }
       PageFacts page = analyzer.analyze(r.body(), r.uri(), false);
@@ -607,12 +608,10 @@ public final class Patrol {
     ScriptScanner scanner = new ScriptScanner(rules);
     Map<URI, List<Resource>> loads = new LinkedHashMap<>();
     for (Map.Entry<URI, URI> f : files.entrySet()) {
-      Response r = fetcher.get(f.getKey(), As.PATROL, f.getValue().toString(), MAX_SCRIPT_BYTES);
-      String type = r.header("content-type") == null ? "" : r.header("content-type").toLowerCase(Locale.ROOT);
-      if (!r.ok() || type.contains("html")) {
+      String js = siteFile(fetcher, f.getKey(), f.getValue(), MAX_SCRIPT_BYTES);
+      if (js == null) {
         continue;
       }
-      String js = Bodies.text(r.body());
       ScriptScanner.Result scanned = scanner.scan(js, f.getValue(), true);
       for (Observation o : scanned.observations()) {
         found.add(f.getValue(), o.with("file", f.getKey().toString()));
@@ -631,12 +630,7 @@ public final class Patrol {
         loads.computeIfAbsent(f.getValue(), k -> new ArrayList<>()).add(new Resource(Kind.FORM, a,
             "form action set by " + f.getKey(), false, false));
       }
-      for (String h : scanned.hostsMentioned()) {
-        if (iocs.matchesDomain(h)) {
-          found.add(f.getValue(), Observation.of("web.ioc-domain", Severity.HIGH, h, f.getKey().toString()).with("host", h)
-              .with("file", f.getKey().toString()).with("iocListVersion", iocs.version()));
-        }
-      }
+      iocHostsInFile(iocs, scanned.hostsMentioned(), f.getKey(), f.getValue(), found);
       String hash = PageAnalyzer.sha256(js.strip());
       if (iocs.scriptSha256().contains(hash)) {
         found.add(f.getValue(), Observation.of("web.ioc-domain", Severity.HIGH, "sha256:" + hash, f.getKey().toString())
@@ -648,6 +642,22 @@ public final class Patrol {
     return out;
   }
 
+  /** A same-site script or stylesheet file as text; null when it is not there or is a page (an error page, a login). */
+  private static String siteFile(Fetcher fetcher, URI file, URI page, int maxBytes) {
+    Response r = fetcher.get(file, As.PATROL, page.toString(), maxBytes);
+    String type = r.header("content-type") == null ? "" : r.header("content-type").toLowerCase(Locale.ROOT);
+    return !r.ok() || type.contains("html") ? null : Bodies.text(r.body());
+  }
+
+  private static void iocHostsInFile(IocList iocs, Collection<String> hosts, URI file, URI page, Findings found) {
+    for (String h : hosts) {
+      if (iocs.matchesDomain(h)) {
+        found.add(page, Observation.of("web.ioc-domain", Severity.HIGH, h, file.toString()).with("host", h)
+            .with("file", file.toString()).with("iocListVersion", iocs.version()));
+      }
+    }
+  }
+
   /**
    * Same-site stylesheet files (at most {@link StyleFiles#MAX_FILES}): what they {@code @import} from other sites is
    * compared with the baseline like the pages' own stylesheets, and the hosts they name are matched with the IoC list.
@@ -655,18 +665,12 @@ public final class Patrol {
   private List<PageFacts> styleFiles(Fetcher fetcher, List<PageFacts> pages, IocList iocs, Findings found) {
     List<PageFacts> out = new ArrayList<>(pages);
     for (Map.Entry<URI, URI> f : StyleFiles.choose(pages).entrySet()) {
-      Response r = fetcher.get(f.getKey(), As.PATROL, f.getValue().toString(), StyleFiles.MAX_BYTES);
-      String type = r.header("content-type") == null ? "" : r.header("content-type").toLowerCase(Locale.ROOT);
-      if (!r.ok() || type.contains("html")) {
+      String css = siteFile(fetcher, f.getKey(), f.getValue(), StyleFiles.MAX_BYTES);
+      if (css == null) {
         continue;
       }
-      StyleFiles.Read read = StyleFiles.read(Bodies.text(r.body()), f.getKey());
-      for (String h : read.hosts()) {
-        if (iocs.matchesDomain(h)) {
-          found.add(f.getValue(), Observation.of("web.ioc-domain", Severity.HIGH, h, f.getKey().toString()).with("host", h)
-              .with("file", f.getKey().toString()).with("iocListVersion", iocs.version()));
-        }
-      }
+      StyleFiles.Read read = StyleFiles.read(css, f.getKey());
+      iocHostsInFile(iocs, read.hosts(), f.getKey(), f.getValue(), found);
       if (!read.imports().isEmpty()) {
         out.add(PageFacts.loadsOf(f.getValue(), read.imports().stream().map(u -> new Resource(Kind.STYLESHEET, u,
             "@import in " + f.getKey(), false, false)).toList()));
