@@ -62,9 +62,11 @@ public final class Jdbc {
     return lastRowId(c);
   }
 
+  private static final String LAST_ROW_ID = "SELECT last_insert_rowid()";
+
   /** The row id of the connection's latest INSERT. */
   public static long lastRowId(Connection c) throws SQLException {
-    return one(c, "SELECT last_insert_rowid()", rs -> rs.getLong(1)).orElseThrow();
+    return one(c, LAST_ROW_ID, rs -> rs.getLong(1)).orElseThrow();
   }
 
   public static void bind(PreparedStatement p, Object... params) throws SQLException {
@@ -127,7 +129,7 @@ public final class Jdbc {
       if (update(sql, params) == 0) {
         throw new SQLException("no row inserted by: " + sql);
       }
-      return one("SELECT last_insert_rowid()", rs -> rs.getLong(1)).orElseThrow();
+      return one(LAST_ROW_ID, rs -> rs.getLong(1)).orElseThrow();
     }
 
     @Override

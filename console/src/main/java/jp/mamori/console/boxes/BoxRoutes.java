@@ -147,7 +147,7 @@ public final class BoxRoutes {
                   + esc(I18n.t(lang, "boxes.lastHeartbeat")) + "</th><th>" + esc(I18n.t(lang, "boxes.version")) + "</th><th>"
                   + esc(I18n.t(lang, "boxes.rules")) + "</th></tr></thead><tbody>" + rows + "</tbody></table>")
           + (boxes.size() < fetched.size()
-              ? Layout.nextLink(lang, Paging.nextUrl(ctx, java.util.Map.of("cursor", Paging.cursor(Boxes.key(boxes.get(boxes.size() - 1)))))) : "");
+              ? Layout.nextLink(lang, Paging.nextUrl(ctx, boxes.get(boxes.size() - 1), Boxes::key)) : "");
       Layout.page(ctx, 200, I18n.t(lang, "boxes.title"), body);
     }).onFailure(ctx::fail);
   }

@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import jp.mamori.common.Jdbc;
 
 /**
  * Pages of the API's lists: {@code ?limit=} (default {@value #DEFAULT_LIMIT}, at most {@value #MAX_LIMIT}) and
@@ -44,7 +45,7 @@ public final class Paging {
       for (int i = 0; i < after.size(); i++) {
         params.add(after.getValue(i));
       }
-      return "AND (" + columns + ") " + (descending ? "<" : ">") + " (" + String.join(", ", java.util.Collections.nCopies(after.size(), "?")) + ") ";
+      return "AND (" + columns + ") " + (descending ? "<" : ">") + " (" + Jdbc.marks(after.size()) + ") ";
     }
   }
 
@@ -55,23 +56,32 @@ public final class Paging {
     if (cursor == null || cursor.isBlank()) {
       return new Page(limit, new JsonArray());
     }
-    JsonArray key;
-    try {
-      key = new JsonArray(new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.UTF_8));
-    } catch (IllegalArgumentException | DecodeException e) {
+    JsonArray key = decode(cursor);
+    if (key == null || !shaped(key, keyTypes)) {
       throw ApiError.badRequest("cursor is not one this list handed out (take it from the Link header): " + cursor);
     }
+    return new Page(limit, key);
+  }
+
+  private static JsonArray decode(String cursor) {
+    try {
+      return new JsonArray(new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException | DecodeException e) {
+      return null;
+    }
+  }
+
+  private static boolean shaped(JsonArray key, Class<?>... keyTypes) {
     if (key.size() != keyTypes.length) {
-      throw ApiError.badRequest("cursor is not one this list handed out (take it from the Link header): " + cursor);
+      return false;
     }
     for (int i = 0; i < keyTypes.length; i++) {
       Object v = key.getValue(i);
-      boolean ok = keyTypes[i] == Long.class ? v instanceof Number : keyTypes[i].isInstance(v);
-      if (!ok) {
-        throw ApiError.badRequest("cursor is not one this list handed out (take it from the Link header): " + cursor);
+      if (!(keyTypes[i] == Long.class ? v instanceof Number : keyTypes[i].isInstance(v))) {
+        return false;
       }
     }
-    return new Page(limit, key);
+    return true;
   }
 
   /** {@code ?limit=}: the default when absent, 400 outside 1..{@value #MAX_LIMIT}. */
@@ -95,8 +105,13 @@ public final class Paging {
       return rows;
     }
     List<T> served = rows.subList(0, page.limit());
-    next(ctx, Map.of("cursor", cursor(keyOf.apply(served.get(served.size() - 1)))));
+    link(ctx, nextUrl(ctx, served.get(served.size() - 1), keyOf));
     return served;
+  }
+
+  /** The URL of the page after the one that ends with {@code last}. */
+  public static <T> String nextUrl(RoutingContext ctx, T last, Function<T, JsonArray> keyOf) {
+    return nextUrl(ctx, Map.of("cursor", cursor(keyOf.apply(last))));
   }
 
   /** The cursor for a sort key. */
@@ -106,7 +121,11 @@ public final class Paging {
 
   /** Sets {@code Link: <this path with the query changed>; rel="next"}. */
   public static void next(RoutingContext ctx, Map<String, String> changed) {
-    ctx.response().putHeader("Link", "<" + nextUrl(ctx, changed) + ">; rel=\"next\"");
+    link(ctx, nextUrl(ctx, changed));
+  }
+
+  private static void link(RoutingContext ctx, String url) {
+    ctx.response().putHeader("Link", "<" + url + ">; rel=\"next\"");
   }
 
   /** This request's path and query with some parameters changed (pages link to their next page with it). */
