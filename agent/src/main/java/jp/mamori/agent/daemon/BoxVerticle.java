@@ -191,7 +191,7 @@ public final class BoxVerticle extends VerticleBase implements LocalBox {
         sender.wake();
         view.refresh(Duration.ZERO, Duration.ZERO);
         return null;
-      });
+      }).compose(v -> local == null ? Future.succeededFuture() : sendUnsentSelfChecks(a.runner()));
     });
   }
 
@@ -199,8 +199,28 @@ public final class BoxVerticle extends VerticleBase implements LocalBox {
   private void attested() {
     Running r = running;
     if (r != null) {
-      r.runner().runNow(new SelfCheckJob(new AttestationStore(dataDir), clock));
+      r.runner().runSoon(new SelfCheckJob(new AttestationStore(dataDir), clock));
     }
+  }
+
+  /**
+   * Self-checks stored after the last sent one (taken before enrollment, or whose findings waited in memory on a
+   * full disk when the power went) are sent at start rather than at the next daily run.
+   */
+  private Future<Void> sendUnsentSelfChecks(JobRunner runner) {
+    AttestationStore store = new AttestationStore(dataDir);
+    return runner.lastWrittenRunStarted(SelfCheckJob.NAME).compose(sent -> vertx.executeBlocking(() -> SelfCheckJob.unsent(store, sent)))
+        .map(unsent -> {
+          if (unsent) {
+            LOG.info("self-checks not sent yet: sending them now");
+            runner.runSoon(new SelfCheckJob(store, clock));
+          }
+          return (Void) null;
+        })
+        .recover(e -> {
+          LOG.error("could not look for unsent self-checks: {}", e.toString());
+          return Future.succeededFuture();
+        });
   }
 
   /** The local pages' port (-1 without local pages): {@code local.port = 0} picks a free one. */

@@ -38,6 +38,7 @@ public final class JobRunner {
   private final Map<String, JobStatus> status = new ConcurrentHashMap<>();
   private final Map<String, Long> timers = new ConcurrentHashMap<>();
   private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
+  private final Map<String, CheckJob> again = new ConcurrentHashMap<>();
   private volatile boolean stopped;
 
   /** What the local page and the heartbeat tell about a job. */
@@ -88,8 +89,10 @@ public final class JobRunner {
         System.gc();
       }
     }, false)
-        .compose(run -> writer.add(run, c -> outbox.putState(c, "job.last-finished." + job.name(), clock.instant().toString()))
-            .map(n -> run))
+        .compose(run -> writer.add(run, c -> {
+          outbox.putState(c, "job.last-finished." + job.name(), clock.instant().toString());
+          outbox.putState(c, "job.last-started." + job.name(), run.startedAt().toString());
+        }).map(n -> run))
         .onSuccess(run -> {
           update(job.name(), false, started, clock.instant(), run.findings().size(), null);
           LOG.info("{}: {} finding(s)", job.name(), run.findings().size());
@@ -102,7 +105,34 @@ public final class JobRunner {
         .onFailure(e -> {
           update(job.name(), false, started, clock.instant(), 0, String.valueOf(e.getMessage()));
           LOG.error("{} failed: {}", job.name(), e.toString());
+        })
+        .onComplete(ar -> {
+          CheckJob next = again.remove(job.name());
+          if (next != null && !stopped && !cancelled.contains(job.name())) {
+            runNow(next);
+          }
         });
+  }
+
+  /**
+   * Runs the job now or, when it is running, once more right after: new input arrived (a PC's self-check, say)
+   * that the run in progress may have read too early. Requests while it waits are one more run, not several.
+   */
+  public void runSoon(CheckJob job) {
+    JobStatus s = status.get(job.name());
+    if (s != null && s.running()) {
+      again.put(job.name(), job);
+      // the run may have finished between the look and the put: then nobody else would take it
+      JobStatus now = status.get(job.name());
+      if (now == null || !now.running()) {
+        CheckJob next = again.remove(job.name());
+        if (next != null) {
+          runNow(next);
+        }
+      }
+      return;
+    }
+    runNow(job);
   }
 
   /** Runs the job whenever the schedule says, forever (until stop). */
@@ -144,8 +174,9 @@ public final class JobRunner {
     status.remove(jobName);
   }
 
-  public Future<Instant> lastFinished(String jobName) {
-    return db.read(c -> outbox.state(c, "job.last-finished." + jobName).map(Instant::parse).orElse(null));
+  /** When the last run whose results were written started (null: none was): it saw what existed by then. */
+  public Future<Instant> lastWrittenRunStarted(String jobName) {
+    return db.read(c -> outbox.state(c, "job.last-started." + jobName).map(Instant::parse).orElse(null));
   }
 
   private void update(String name, boolean running, Instant started, Instant finished, int findings, String error) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import jp.mamori.agent.health.BoxProblem;
 import jp.mamori.agent.lan.ScopeProposal;
+import jp.mamori.agent.selfcheck.SelfCheckJob;
 
 /**
  * The box's own pages as HTML (phone first, Japanese by default): setup, LAN scope consent, home and
@@ -274,7 +275,7 @@ public final class LocalPages {
     if (name.startsWith("lan targets")) {
       return t("home.job.lanTargets");
     }
-    if (name.equals("pc self-check")) {
+    if (name.equals(SelfCheckJob.NAME)) {
       return t("home.job.selfCheck");
     }
     return name;

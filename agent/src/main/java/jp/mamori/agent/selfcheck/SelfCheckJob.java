@@ -1,5 +1,6 @@
 package jp.mamori.agent.selfcheck;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import jp.mamori.checks.finding.Finding;
 
 /** Sends the findings of every PC's latest self-check; run after each new self-check and daily. */
 public final class SelfCheckJob implements CheckJob {
+  public static final String NAME = "pc self-check";
   private final AttestationStore store;
   private final Clock clock;
 
@@ -22,7 +24,17 @@ public final class SelfCheckJob implements CheckJob {
 
   @Override
   public String name() {
-    return "pc self-check";
+    return NAME;
+  }
+
+  /** Whether a stored self-check is not older than the start of the last run that was written (null: none was). */
+  public static boolean unsent(AttestationStore store, Instant sent) throws IOException {
+    for (Attestation a : store.all()) {
+      if (sent == null || !a.at().isBefore(sent)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
