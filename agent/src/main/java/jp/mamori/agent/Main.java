@@ -51,6 +51,11 @@ public final class Main {
   }
 
   public static void main(String[] argv) {
+    // Netty 4.2 registers its allocator events with the flight recorder: ~100 JFR classes and ~2,500 annotation
+    // objects on the heap of a box that never records
+    if (System.getProperty("io.netty.jfr.enabled") == null) {
+      System.setProperty("io.netty.jfr.enabled", "false");
+    }
     int code = run(List.of(argv), System.out, System.err);
     System.out.flush();
     System.exit(code);
