@@ -33,7 +33,8 @@ public final class BlindCorpus {
   static final String E = "shofudo";
   static final String S = "yamabuki";
   static final String C = "komorebi";
-  public static final List<String> SITES = List.of(H, T, K, Y, G, L);
+  public static final List<String> SITES = List.of(H, T, K, Y, G, L, Fresh7.A, Fresh7.B, Fresh7.C,
+      Fresh7.D);
 
   /** Domains on this corpus's IoC list (as the console would distribute them), and one script's hash. */
   public static final List<String> IOC_DOMAINS = List.of("assets-wpcdn.com", "tag-metrics.org", "imgcdn-jp.net");
@@ -51,6 +52,7 @@ public final class BlindCorpus {
     v.addAll(fresh4Compromises());
     v.addAll(fresh5Compromises());
     v.addAll(Fresh6.compromises());
+    v.addAll(Fresh7.compromises());
     return v;
   }
 
@@ -59,6 +61,7 @@ public final class BlindCorpus {
     v.addAll(fresh4Benign());
     v.addAll(fresh5Benign());
     v.addAll(Fresh6.benign());
+    v.addAll(Fresh7.benign());
     return v;
   }
 
