@@ -85,10 +85,14 @@ public final class PageAnalyzer {
   /** Parses a capped body and reads it; the document is dropped before this returns. */
   public PageFacts analyze(byte[] body, URI pageUrl, boolean keepShingles) {
     String head = new String(body, 0, Math.min(body.length, 64 * 1024), java.nio.charset.StandardCharsets.ISO_8859_1);
-    return analyze(Bodies.parse(body, pageUrl), pageUrl, keepShingles, isBlockedPage("", head));
+    return analyze(Bodies.parse(body, pageUrl), pageUrl, keepShingles, isBlockedPage("", head), body);
   }
 
   public PageFacts analyze(Document doc, URI pageUrl, boolean keepShingles, boolean blocked) {
+    return analyze(doc, pageUrl, keepShingles, blocked, null);
+  }
+
+  private PageFacts analyze(Document doc, URI pageUrl, boolean keepShingles, boolean blocked, byte[] raw) {
     // a planted <base href> moves every relative resource to another site
     URI page = pageUrl;
     Element baseTag = doc.selectFirst("base[href]");
@@ -203,7 +207,9 @@ public final class PageAnalyzer {
         add(resources, Kind.STYLESHEET, page, m.group(1), st, false, false);
       }
     }
-    for (Element form : doc.getElementsByTag("form")) {
+    org.jsoup.select.Elements forms = doc.getElementsByTag("form");
+    boolean anySensitive = false;
+    for (Element form : forms) {
       boolean sensitive = false;
       for (Element in : form.select("input, select")) {
         if (in.attr("type").equalsIgnoreCase("password") || SENSITIVE.matcher(in.attr("name") + " " + in.id() + " "
@@ -212,6 +218,7 @@ public final class PageAnalyzer {
           break;
         }
       }
+      anySensitive |= sensitive;
       String action = form.attr("action").strip();
       if (!action.isEmpty()) {
         add(resources, Kind.FORM, base, action, form.clone().empty(), false, sensitive);
@@ -219,6 +226,13 @@ public final class PageAnalyzer {
       // a submit button's formaction overrides the form's action
       for (Element b : form.select("button[formaction], input[formaction]")) {
         add(resources, Kind.FORM, base, b.attr("formaction"), b, false, sensitive);
+      }
+    }
+    if (anySensitive && raw != null) {
+      // a <form> inside another form is dropped by the parser (and by browsers), its fields joining the outer one; the
+      // dropped tag still says where whoever added the card or password fields wanted them sent
+      for (Element dropped : droppedForms(raw, forms)) {
+        add(resources, Kind.FORM, base, dropped.attr("action").strip(), dropped, false, true);
       }
     }
     for (Element img : doc.select("img[src]")) {
@@ -441,6 +455,40 @@ public final class PageAnalyzer {
     } catch (IllegalArgumentException e) {
       return payload;
     }
+  }
+
+  /**
+   * The {@code <form>} start tags of the raw page that the parsed document lost (nested in another form), with an action
+   * none of the parsed forms has. Only read for pages with card or password fields; a byte scan, no decoding.
+   */
+  static List<Element> droppedForms(byte[] raw, List<Element> parsed) {
+    List<int[]> tags = new ArrayList<>();
+    int n = raw.length;
+    for (int i = 0; i + 5 < n && tags.size() < 50; i++) {
+      if (raw[i] == '<' && (raw[i + 1] | 0x20) == 'f' && (raw[i + 2] | 0x20) == 'o' && (raw[i + 3] | 0x20) == 'r'
+          && (raw[i + 4] | 0x20) == 'm' && (raw[i + 5] == ' ' || raw[i + 5] == '\t' || raw[i + 5] == '\n' || raw[i + 5] == '\r')) {
+        int end = i;
+        while (end < n && end - i < 2048 && raw[end] != '>') {
+          end++;
+        }
+        tags.add(new int[] {i, end});
+        i = end;
+      }
+    }
+    if (tags.size() <= parsed.size()) {
+      return List.of();
+    }
+    Set<String> known = new java.util.HashSet<>();
+    parsed.forEach(f -> known.add(f.attr("action").strip()));
+    List<Element> out = new ArrayList<>();
+    for (int[] t : tags) {
+      String tag = new String(raw, t[0], Math.min(n, t[1] + 1) - t[0], java.nio.charset.StandardCharsets.ISO_8859_1);
+      Element f = org.jsoup.Jsoup.parseBodyFragment(tag + "</form>").selectFirst("form[action]");
+      if (f != null && !f.attr("action").isBlank() && known.add(f.attr("action").strip())) {
+        out.add(f);
+      }
+    }
+    return out;
   }
 
   private void add(List<Resource> out, Kind kind, URI page, String href, Element e, boolean hidden, boolean sensitive) {

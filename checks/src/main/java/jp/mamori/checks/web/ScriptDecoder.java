@@ -496,7 +496,8 @@ final class ScriptDecoder {
           && isAccessor(js, open - 1) && IDENT.matcher(c.value()).matches();
       if (bracket) {
         rewrites.add(new Rewrite(open, close + 1, "." + c.value()));
-      } else if (c.pieces() >= 2 || c.templated()) {
+      } else if (c.pieces() >= 2 || c.templated() || lits.get(i).escaped() && spellsAddress(c.value())) {
+        // an address spelled in hex or unicode escapes is read where it stands (location.href="\x68\x74…" is a redirect)
         char q = js.charAt(lits.get(i).start()) == '`' ? '\'' : js.charAt(lits.get(i).start());
         rewrites.add(new Rewrite(c.start(), c.end(), q + c.value().replace(q, ' ').replace('\n', ' ') + q));
       }
@@ -548,6 +549,10 @@ final class ScriptDecoder {
       out.append(js, pos, Math.min(js.length(), pos + WINDOW)).append('\n');
     }
     return out.toString();
+  }
+
+  private static boolean spellsAddress(String v) {
+    return v.startsWith("//") || v.regionMatches(true, 0, "http", 0, 4) && v.contains("://");
   }
 
   private static boolean isAccessor(String js, int p) {

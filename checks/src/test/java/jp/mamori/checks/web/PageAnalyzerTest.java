@@ -41,6 +41,11 @@ class PageAnalyzerTest {
     assertThat(checks("<div style=\"position:absolute;left:-9999px\">" + links + "</div>")).contains("web.seo-spam");
     assertThat(checks("<p style=\"color:#fff;background:#fff\">オンラインカジノ 入金不要ボーナス</p>")).contains("web.seo-spam");
     assertThat(checks("<p>ルイヴィトン スーパーコピー 財布 N級品 激安 通販</p>")).contains("web.seo-spam");
+    // a Chinese casino page without the words of earlier lists ([fresh7]); a Chinese company page is not spam
+    assertThat(checks("<title>澳门新葡京娱乐场 - 官方网站</title><p>注册即送 888 元，百家乐、老虎机、体育投注</p>"))
+        .contains("web.seo-spam");
+    assertThat(checks("<title>上海精密机械有限公司</title><p>我们提供在线娱乐设备的零部件加工服务。注册资本 500 万元。</p>"))
+        .doesNotContain("web.seo-spam");
     assertThat(checks("<span class=\"sr-only\">新しいタブで開きます</span><span class=\"screen-reader-text\">メニュー</span>"
         + "<a class=\"skip-link\" href=\"#main\">本文へ</a><i aria-hidden=\"true\">★</i>"
         + "<ul style=\"display:none\"><li><a href=\"/news/\">お知らせ</a></li></ul>")).isEmpty();
@@ -57,6 +62,20 @@ class PageAnalyzerTest {
         "FORM https://forms.example/post", "BEACON https://px.example/t.gif");
     assertThat(f.resources()).filteredOn(r -> r.kind() == Kind.FORM).allMatch(PageFacts.Resource::sensitive);
     assertThat(f.observations()).extracting(Observation::check).contains("web.form-offsite");
+  }
+
+  /** A card form pasted inside the checkout form: the parser drops the inner tag, but not where it was meant to post. */
+  @Test
+  void droppedNestedFormWithCardFields() {
+    String checkout = "<form method=\"post\" action=\"/shopping/nonmember\"><input name=\"name\">%s<button>次へ</button>"
+        + "</form>";
+    String card = "<form id=\"card\" method=\"post\" action=\"https://pay-gate.example/charge.php\"><input name=\"cc_number\">"
+        + "<input type=\"password\" name=\"cvc\"></form>";
+    assertThat(checks(String.format(checkout, card))).contains("web.form-offsite");
+    // the same nesting without card or password fields is only bad markup; a card form that posts home is the shop's own
+    assertThat(checks(String.format(checkout, "<form action=\"https://news.example/sub\"><input name=\"mail\"></form>")))
+        .doesNotContain("web.form-offsite");
+    assertThat(checks(String.format(checkout, card.replace("https://pay-gate.example/charge.php", "/shopping/card")))).isEmpty();
   }
 
   @Test

@@ -97,6 +97,10 @@ class ScriptScannerTest {
     assertThat(checks("if(document.referrer.indexOf('google')>=0){location.replace('https://casino.example/')}"))
         .containsExactly("web.redirect-search-referrer");
     assertThat(checks("location.href='/news/';")).isEmpty();
+    // the address in \x escapes right in the assignment ([fresh7])
+    assertThat(checks("if(/google|yahoo/i.test(document.referrer)){window.location.href=\"\\x68\\x74\\x74\\x70\\x73\\x3a\\x2f"
+        + "\\x2f\\x6b\\x61\\x69\\x2e\\x74\\x6f\\x70\\x2f\";}")).contains("web.redirect-search-referrer");
+    assertThat(checks("var msg=\"\\u524d\\u3078\";location.href='/news/';")).isEmpty();
     assertThat(checks("btn.addEventListener('click',function(){window.location.href='https://shop.example/'})")).isEmpty();
     assertThat(checks("window.open('https://www.facebook.com/share')")).isEmpty();
   }
