@@ -19,7 +19,8 @@ import jp.mamori.checks.web.site.TestSite.Request;
  * on Storefront) and {@code yamada} (a tax accountant's Shift_JIS site made with Homepage Builder); from
  * {@code [fresh4]} on also {@code kogane} (a manufacturer on Movable Type 7 with A-Form) and {@code lumiere} (a hair
  * salon on Elementor), and the held-out corpus's sites. Each variant's name starts with its batch tag. {@code [fresh5]}
- * reuses all of them with surface forms the earlier batches did not use.
+ * reuses all of them with surface forms the earlier batches did not use; {@code [fresh7]} ({@link Fresh7}) has four
+ * base sites of its own.
  */
 public final class BlindCorpus {
   static final String H = "hinata";
