@@ -55,6 +55,9 @@ public final class BoxVerticle extends VerticleBase implements LocalBox {
   private volatile AgentVerticle agent;
   private volatile Running running;
   private Path dataDir;
+  /** The PCs' self-checks: one store (the page writes, the job reads) and one job sending them. */
+  private AttestationStore attestations;
+  private SelfCheckJob selfChecks;
   private LocalServerVerticle local;
   private MdnsAnnouncer mdns;
   /** Set while the page or the terminal's credential is being turned into the running work (two contexts ask). */
@@ -78,6 +81,8 @@ public final class BoxVerticle extends VerticleBase implements LocalBox {
   @Override
   public Future<?> start() {
     dataDir = config.dataDir(configFile);
+    attestations = new AttestationStore(dataDir);
+    selfChecks = new SelfCheckJob(attestations, clock);
     boolean enrolled = config.get(AgentConfig.BOX_CREDENTIAL).isPresent();
     boolean pages = config.get(LocalServer.PORT).isPresent();
     if (!enrolled && !pages) {
@@ -93,12 +98,11 @@ public final class BoxVerticle extends VerticleBase implements LocalBox {
   private Future<Void> startLocal() {
     int port = config.integer(LocalServer.PORT, 80, 0, 65535);
     String host = config.get(LocalServer.HOST).orElse("0.0.0.0");
-    AttestationStore store = new AttestationStore(dataDir);
     return vertx.executeBlocking(() -> {
       Files.createDirectories(dataDir);
       return Csrf.load(dataDir.resolve("local-secret"));
     }).compose(csrf -> {
-      local = new LocalServerVerticle(host, port, store, clock, this::attested, this, csrf, hostNames(), health);
+      local = new LocalServerVerticle(host, port, attestations, clock, this::attested, this, csrf, hostNames(), health);
       return vertx.deployVerticle(local);
     }).compose(id -> {
       boolean every = host.equals("0.0.0.0");
@@ -183,8 +187,7 @@ public final class BoxVerticle extends VerticleBase implements LocalBox {
       RequestSender sender = new RequestSender(vertx, a.db(), requests, a.client(),
           new Backoff(Duration.ofSeconds(5), Duration.ofMinutes(2), random));
       if (local != null) {
-        SelfCheckJob job = new SelfCheckJob(new AttestationStore(dataDir), clock);
-        a.runner().schedule(job, Schedule.daily(List.of(LocalTime.of(18, 30)), config.patrolZone(), Duration.ofMinutes(10), random));
+        a.runner().schedule(selfChecks, Schedule.daily(List.of(LocalTime.of(18, 30)), config.patrolZone(), Duration.ofMinutes(10), random));
       }
       return view.load().map(v -> {
         running = new Running(a.runner(), requests, sender, view, a.db());
@@ -199,7 +202,7 @@ public final class BoxVerticle extends VerticleBase implements LocalBox {
   private void attested() {
     Running r = running;
     if (r != null) {
-      r.runner().runSoon(new SelfCheckJob(new AttestationStore(dataDir), clock));
+      r.runner().runSoon(selfChecks);
     }
   }
 
@@ -208,12 +211,11 @@ public final class BoxVerticle extends VerticleBase implements LocalBox {
    * full disk when the power went) are sent at start rather than at the next daily run.
    */
   private Future<Void> sendUnsentSelfChecks(JobRunner runner) {
-    AttestationStore store = new AttestationStore(dataDir);
-    return runner.lastWrittenRunStarted(SelfCheckJob.NAME).compose(sent -> vertx.executeBlocking(() -> SelfCheckJob.unsent(store, sent)))
+    return runner.lastWrittenRunStarted(SelfCheckJob.NAME).compose(sent -> vertx.executeBlocking(() -> selfChecks.unsentSince(sent)))
         .map(unsent -> {
           if (unsent) {
             LOG.info("self-checks not sent yet: sending them now");
-            runner.runSoon(new SelfCheckJob(store, clock));
+            runner.runSoon(selfChecks);
           }
           return (Void) null;
         })

@@ -28,7 +28,7 @@ public final class SelfCheckJob implements CheckJob {
   }
 
   /** Whether a stored self-check is not older than the start of the last run that was written (null: none was). */
-  public static boolean unsent(AttestationStore store, Instant sent) throws IOException {
+  public boolean unsentSince(Instant sent) throws IOException {
     for (Attestation a : store.all()) {
       if (sent == null || !a.at().isBefore(sent)) {
         return true;

@@ -207,7 +207,7 @@ public final class PageAnalyzer {
         add(resources, Kind.STYLESHEET, page, m.group(1), st, false, false);
       }
     }
-    org.jsoup.select.Elements forms = doc.getElementsByTag("form");
+    List<Element> forms = doc.getElementsByTag("form");
     boolean anySensitive = false;
     for (Element form : forms) {
       boolean sensitive = false;
@@ -478,11 +478,11 @@ public final class PageAnalyzer {
     if (tags.size() <= parsed.size()) {
       return List.of();
     }
-    Set<String> known = new java.util.HashSet<>();
+    Set<String> known = new HashSet<>();
     parsed.forEach(f -> known.add(f.attr("action").strip()));
     List<Element> out = new ArrayList<>();
     for (int[] t : tags) {
-      String tag = new String(raw, t[0], Math.min(n, t[1] + 1) - t[0], java.nio.charset.StandardCharsets.ISO_8859_1);
+      String tag = new String(raw, t[0], Math.min(n, t[1] + 1) - t[0], StandardCharsets.ISO_8859_1);
       Element f = org.jsoup.Jsoup.parseBodyFragment(tag + "</form>").selectFirst("form[action]");
       if (f != null && !f.attr("action").isBlank() && known.add(f.attr("action").strip())) {
         out.add(f);
