@@ -71,6 +71,12 @@ public final class PageAnalyzer {
       "xls", "xlsx", "ppt", "pptx", "mp4", "mp3", "mov", "css", "js", "ico", "xml", "txt", "csv", "gz", "rar", "7z", "exe");
 
   static final int MAX_TEXT = 200_000;
+  /**
+   * Elements read of one page (its first ones, as the byte cap keeps a body's first MiB): a parsed element costs
+   * ~250 bytes of heap, the box has 32 MiB, and a 1 MiB page of short rows is 30,000 of them. Pages people build have
+   * a few thousand (Lighthouse calls 1,400 excessive).
+   */
+  static final int MAX_ELEMENTS = 10_000;
 
   private final WebRules rules;
   private final ScriptScanner scripts;
@@ -82,17 +88,23 @@ public final class PageAnalyzer {
     this.origins = new OriginRules(rules);
   }
 
-  /** Parses a capped body and reads it; the document is dropped before this returns. */
+  /**
+   * Parses a capped body's first {@link #MAX_ELEMENTS} elements, its NUL bytes left out, and reads them; the document
+   * is dropped before this returns.
+   */
   public PageFacts analyze(byte[] body, URI pageUrl, boolean keepShingles) {
-    String head = new String(body, 0, Math.min(body.length, 64 * 1024), java.nio.charset.StandardCharsets.ISO_8859_1);
-    return analyze(Bodies.parse(body, pageUrl), pageUrl, keepShingles, isBlockedPage("", head), body);
+    byte[] html = Bodies.withoutNuls(body);
+    int length = Bodies.elementsCut(html, MAX_ELEMENTS);
+    String head = new String(html, 0, Math.min(length, 64 * 1024), java.nio.charset.StandardCharsets.ISO_8859_1);
+    return analyze(Bodies.parse(html, length, pageUrl), pageUrl, keepShingles, isBlockedPage("", head), html, length);
   }
 
   public PageFacts analyze(Document doc, URI pageUrl, boolean keepShingles, boolean blocked) {
-    return analyze(doc, pageUrl, keepShingles, blocked, null);
+    return analyze(doc, pageUrl, keepShingles, blocked, null, 0);
   }
 
-  private PageFacts analyze(Document doc, URI pageUrl, boolean keepShingles, boolean blocked, byte[] raw) {
+  /** @param raw the body the document was parsed from, its first {@code rawLength} bytes (null for a given document) */
+  private PageFacts analyze(Document doc, URI pageUrl, boolean keepShingles, boolean blocked, byte[] raw, int rawLength) {
     // a planted <base href> moves every relative resource to another site
     URI page = pageUrl;
     Element baseTag = doc.selectFirst("base[href]");
@@ -231,7 +243,7 @@ public final class PageAnalyzer {
     if (anySensitive && raw != null) {
       // a <form> inside another form is dropped by the parser (and by browsers), its fields joining the outer one; the
       // dropped tag still says where whoever added the card or password fields wanted them sent
-      for (Element dropped : droppedForms(raw, forms)) {
+      for (Element dropped : droppedForms(raw, rawLength, forms)) {
         add(resources, Kind.FORM, base, dropped.attr("action").strip(), dropped, false, true);
       }
     }
@@ -459,11 +471,12 @@ public final class PageAnalyzer {
 
   /**
    * The {@code <form>} start tags of the raw page that the parsed document lost (nested in another form), with an action
-   * none of the parsed forms has. Only read for pages with card or password fields; a byte scan, no decoding.
+   * none of the parsed forms has, in the first {@code length} bytes (what was parsed). Only read for pages with card or
+   * password fields; a byte scan, no decoding.
    */
-  static List<Element> droppedForms(byte[] raw, List<Element> parsed) {
+  static List<Element> droppedForms(byte[] raw, int length, List<Element> parsed) {
     List<int[]> tags = new ArrayList<>();
-    int n = raw.length;
+    int n = length;
     for (int i = 0; i + 5 < n && tags.size() < 50; i++) {
       if (raw[i] == '<' && (raw[i + 1] | 0x20) == 'f' && (raw[i + 2] | 0x20) == 'o' && (raw[i + 3] | 0x20) == 'r'
           && (raw[i + 4] | 0x20) == 'm' && (raw[i + 5] == ' ' || raw[i + 5] == '\t' || raw[i + 5] == '\n' || raw[i + 5] == '\r')) {

@@ -78,6 +78,52 @@ class PageAnalyzerTest {
     assertThat(checks(String.format(checkout, card.replace("https://pay-gate.example/charge.php", "/shopping/card")))).isEmpty();
   }
 
+  /**
+   * A page is read to its first {@link PageAnalyzer#MAX_ELEMENTS} elements (the box's heap holds a few thousand-element
+   * DOM, not a 30,000-row archive); what lies after them is not read, by the parser nor by the raw scan for dropped forms.
+   */
+  @Test
+  void readsAPageToItsFirstTenThousandElements() {
+    String card = "<form method=\"post\" action=\"/checkout\"><form action=\"https://pay-gate.example/charge.php\">"
+        + "<input name=\"cc_number\"><input type=\"password\" name=\"cvc\"></form></form>";
+    String late = "<form action=\"https://later.example/post\"><input name=\"q\"></form>"
+        + "<script src=\"https://late.example/x.js\"></script>";
+    String rows = "<p>新しい設備を導入しました</p>\n";
+    List<String> huge = analyze(card + rows.repeat(12_000) + late).resources().stream().map(r -> r.url().getHost()).toList();
+    assertThat(huge).contains("pay-gate.example").doesNotContain("later.example", "late.example");
+    List<String> small = analyze(card + rows.repeat(100) + late).resources().stream().map(r -> r.url().getHost()).toList();
+    assertThat(small).contains("pay-gate.example", "later.example", "late.example");
+
+    byte[] body = "<p>a</p> < b </p><br><!-- x --><P>".getBytes(StandardCharsets.UTF_8);
+    assertThat(Bodies.elementsCut(body, 1)).isEqualTo("<p>a</p> < b </p>".length());
+    assertThat(Bodies.elementsCut(body, 2)).isEqualTo("<p>a</p> < b </p><br><!-- x -->".length());
+    assertThat(Bodies.elementsCut(body, 3)).isEqualTo(body.length);
+  }
+
+  /**
+   * A decompression bomb's megabyte of NUL bytes is read without them (the parser took 15 MiB of heap dropping them one
+   * by one from the text); what follows them is read; a UTF-16 page keeps its NULs, half of each of its letters.
+   */
+  @Test
+  void nulBytesAreLeftOutUnlessTheBomSaysUtf16() {
+    byte[] nuls = new byte[1024 * 1024 - 100];
+    byte[] bomb = ("<p>" + new String(nuls, StandardCharsets.ISO_8859_1)
+        + "<script src=\"https://after-nuls.example/x.js\"></script>").getBytes(StandardCharsets.ISO_8859_1);
+    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory
+        .getThreadMXBean();
+    long before = threads.getCurrentThreadAllocatedBytes();
+    PageFacts read = analyzer.analyze(bomb, PAGE, true);
+    long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+    assertThat(read.resources()).extracting(r -> r.url().getHost()).contains("after-nuls.example");
+    assertThat(allocated).as("bytes allocated reading 1 MiB of NULs").isLessThan(4L * 1024 * 1024);
+
+    byte[] utf16 = ("\uFEFF<html><body><script src=\"https://wide.example/x.js\"></script></body></html>")
+        .getBytes(StandardCharsets.UTF_16LE);
+    assertThat(Bodies.withoutNuls(utf16)).isSameAs(utf16);
+    assertThat(analyzer.analyze(utf16, PAGE, true).resources()).extracting(r -> r.url().getHost()).contains("wide.example");
+    assertThat(Bodies.withoutNuls("a\0b\0".getBytes(StandardCharsets.UTF_8))).containsExactly('a', 'b');
+  }
+
   @Test
   void redirectsLookAlikesShortenersAndDefacement() {
     assertThat(checks("<meta http-equiv=\"refresh\" content=\"0;URL='https://fake.example/'\">")).contains("web.redirect-offsite");
