@@ -3,7 +3,10 @@ package jp.mamori.checks.web;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.parser.Parser;
@@ -70,17 +73,153 @@ public final class Bodies {
 
   /**
    * How many bytes of an HTML body hold its first {@code max} start tags: where the next one begins, or the whole
-   * body. A byte scan, before any decoding: ASCII {@code <} and letters are the same bytes in every charset a page
-   * declares with a meta tag.
+   * body; what comments, scripts and styles hold does not count (nor is ever cut). A byte scan, before any decoding:
+   * ASCII {@code <} and letters are the same bytes in every charset a page declares with a meta tag.
    */
   public static int elementsCut(byte[] body, int max) {
     int tags = 0;
     for (int i = 0; i + 1 < body.length; i++) {
-      if (body[i] == '<' && ((body[i + 1] | 0x20) >= 'a' && (body[i + 1] | 0x20) <= 'z') && ++tags > max) {
-        return i;
+      if (body[i] != '<') {
+        continue;
+      }
+      if (startsWith(body, i, "<!--")) {
+        int end = indexOfIgnoreCase(body, i + 4, "-->");
+        i = end < 0 ? body.length : end + 2;
+      } else if ((body[i + 1] | 0x20) >= 'a' && (body[i + 1] | 0x20) <= 'z') {
+        if (++tags > max) {
+          return i;
+        }
+        String raw = startsWith(body, i, "<script") ? "</script" : startsWith(body, i, "<style") ? "</style" : null;
+        if (raw != null) {
+          int end = indexOfIgnoreCase(body, i + raw.length(), raw);
+          i = end < 0 ? body.length : end;
+        }
       }
     }
     return body.length;
+  }
+
+  /** Tags of a page's unparsed tail that load, send or point somewhere: what an attacker appends to a page. */
+  private static final Set<String> TAIL_TAGS = Set.of("script", "style", "iframe", "frame", "embed", "object", "link",
+      "meta", "base", "form", "input", "select", "button");
+  /** Read too, in their own count, so that a padding of them does not use up the one above. */
+  private static final Set<String> TAIL_LINKS = Set.of("a", "area", "img");
+  static final int TAIL_MAX_TAGS = 1_000;
+  static final int TAIL_MAX_CHARS = 512 * 1024;
+  private static final int TAIL_MAX_RAW = 64 * 1024;
+
+  /**
+   * The tags of {@link #TAIL_TAGS} and {@link #TAIL_LINKS} in {@code body} from {@code from} on (the part after
+   * {@link #elementsCut}), as HTML in their order, with a script's or style's content, a link's text and the end tags
+   * of forms and links; comments left out; at most {@value #TAIL_MAX_TAGS} tags of each and {@value #TAIL_MAX_CHARS}
+   * characters. A byte scan, so nothing for a UTF-16 or UTF-32 page.
+   */
+  public static String tailTags(byte[] body, int from, Charset charset) {
+    StringBuilder out = new StringBuilder();
+    if (wideBom(body)) {
+      return "";
+    }
+    int n = body.length;
+    int tags = 0;
+    int links = 0;
+    for (int i = Math.max(from, 0); i < n && out.length() < TAIL_MAX_CHARS; ) {
+      if (body[i] != '<') {
+        i++;
+        continue;
+      }
+      if (startsWith(body, i, "<!--")) {
+        int end = indexOfIgnoreCase(body, i + 4, "-->");
+        i = end < 0 ? n : end + 3;
+        continue;
+      }
+      int at = i + 1;
+      boolean endTag = at < n && body[at] == '/';
+      if (endTag) {
+        at++;
+      }
+      int nameEnd = at;
+      while (nameEnd < n && ((body[nameEnd] | 0x20) >= 'a' && (body[nameEnd] | 0x20) <= 'z' || body[nameEnd] >= '0' && body[nameEnd] <= '9')) {
+        nameEnd++;
+      }
+      if (nameEnd == at) {
+        i++;
+        continue;
+      }
+      String name = new String(body, at, nameEnd - at, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+      int close = tagEnd(body, nameEnd);
+      boolean link = TAIL_LINKS.contains(name);
+      if (link ? links++ >= TAIL_MAX_TAGS : !TAIL_TAGS.contains(name) || tags++ >= TAIL_MAX_TAGS) {
+        i = close;
+        continue;
+      }
+      if (endTag) {
+        if (name.equals("form") || name.equals("a") || name.equals("object")) {
+          out.append("</").append(name).append('>');
+        }
+        i = close;
+        continue;
+      }
+      out.append(new String(body, i, close - i, charset));
+      if (name.equals("script") || name.equals("style")) {
+        int end = indexOfIgnoreCase(body, close, "</" + name);
+        int stop = end < 0 ? n : end;
+        out.append(new String(body, close, Math.min(stop - close, TAIL_MAX_RAW), charset)).append("</").append(name).append('>');
+        i = end < 0 ? n : tagEnd(body, end + 2);
+      } else if (name.equals("a")) {
+        int next = close;
+        while (next < n && next - close < 300 && body[next] != '<') {
+          next++;
+        }
+        out.append(new String(body, close, next - close, charset));
+        i = next;
+      } else {
+        i = close;
+      }
+    }
+    return out.length() > TAIL_MAX_CHARS ? out.substring(0, TAIL_MAX_CHARS) : out.toString();
+  }
+
+  /** Just past the {@code >} ending the tag whose attributes start at {@code from} (quoted values may hold one). */
+  private static int tagEnd(byte[] b, int from) {
+    byte quote = 0;
+    byte last = 0;
+    for (int i = from; i < b.length; i++) {
+      byte c = b[i];
+      if (quote != 0) {
+        if (c == quote) {
+          quote = 0;
+        }
+      } else if ((c == '"' || c == '\'') && last == '=') {
+        quote = c;
+      } else if (c == '>') {
+        return i + 1;
+      }
+      if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+        last = c;
+      }
+    }
+    return b.length;
+  }
+
+  private static boolean startsWith(byte[] b, int at, String ascii) {
+    if (at + ascii.length() > b.length) {
+      return false;
+    }
+    for (int k = 0; k < ascii.length(); k++) {
+      if ((b[at + k] | 0x20) != (ascii.charAt(k) | 0x20)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int indexOfIgnoreCase(byte[] b, int from, String ascii) {
+    for (int i = from; i + ascii.length() <= b.length; i++) {
+      if (startsWith(b, i, ascii)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   public static String text(byte[] body) {

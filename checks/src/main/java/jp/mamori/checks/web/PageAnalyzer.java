@@ -74,7 +74,7 @@ public final class PageAnalyzer {
   /**
    * Elements read of one page (its first ones, as the byte cap keeps a body's first MiB): a parsed element costs
    * ~250 bytes of heap, the box has 32 MiB, and a 1 MiB page of short rows is 30,000 of them. Pages people build have
-   * a few thousand (Lighthouse calls 1,400 excessive).
+   * a few thousand (Lighthouse calls 1,400 excessive). Of the rest only the tags of {@link Bodies#tailTags} are read.
    */
   static final int MAX_ELEMENTS = 10_000;
 
@@ -89,14 +89,22 @@ public final class PageAnalyzer {
   }
 
   /**
-   * Parses a capped body's first {@link #MAX_ELEMENTS} elements, its NUL bytes left out, and reads them; the document
-   * is dropped before this returns.
+   * Parses a capped body's first {@link #MAX_ELEMENTS} elements, its NUL bytes left out, and of the rest the tags that
+   * load, send or point somewhere ({@link Bodies#tailTags}), and reads them; the document is dropped before this returns.
    */
   public PageFacts analyze(byte[] body, URI pageUrl, boolean keepShingles) {
     byte[] html = Bodies.withoutNuls(body);
     int length = Bodies.elementsCut(html, MAX_ELEMENTS);
     String head = new String(html, 0, Math.min(length, 64 * 1024), java.nio.charset.StandardCharsets.ISO_8859_1);
-    return analyze(Bodies.parse(html, length, pageUrl), pageUrl, keepShingles, isBlockedPage("", head), html, length);
+    Document doc = Bodies.parse(html, length, pageUrl);
+    if (length < html.length) {
+      // attackers append to a page: its tail's scripts, frames, forms and links are read without the rows around them
+      String tail = Bodies.tailTags(html, length, doc.charset());
+      if (!tail.isEmpty()) {
+        doc.body().appendChildren(org.jsoup.Jsoup.parseBodyFragment(tail, pageUrl.toString()).body().childNodes());
+      }
+    }
+    return analyze(doc, pageUrl, keepShingles, isBlockedPage("", head), html, html.length);
   }
 
   public PageFacts analyze(Document doc, URI pageUrl, boolean keepShingles, boolean blocked) {

