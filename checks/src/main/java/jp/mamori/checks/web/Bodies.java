@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.jsoup.Jsoup;
@@ -100,19 +101,17 @@ public final class Bodies {
   }
 
   /** Tags of a page's unparsed tail that load, send or point somewhere: what an attacker appends to a page. */
-  private static final Set<String> TAIL_TAGS = Set.of("script", "style", "iframe", "frame", "embed", "object", "link",
-      "meta", "base", "form", "input", "select", "button");
-  /** Read too, in their own count, so that a padding of them does not use up the one above. */
-  private static final Set<String> TAIL_LINKS = Set.of("a", "area", "img");
+  private static final List<Set<String>> TAIL_TAGS = List.of(Set.of("script", "iframe", "frame", "embed", "object"),
+      Set.of("style", "link", "meta", "base"), Set.of("form", "input", "select", "button"), Set.of("a", "area", "img"));
   static final int TAIL_MAX_TAGS = 1_000;
   static final int TAIL_MAX_CHARS = 512 * 1024;
   private static final int TAIL_MAX_RAW = 64 * 1024;
 
   /**
-   * The tags of {@link #TAIL_TAGS} and {@link #TAIL_LINKS} in {@code body} from {@code from} on (the part after
-   * {@link #elementsCut}), as HTML in their order, with a script's or style's content, a link's text and the end tags
-   * of forms and links; comments left out; at most {@value #TAIL_MAX_TAGS} tags of each and {@value #TAIL_MAX_CHARS}
-   * characters. A byte scan, so nothing for a UTF-16 or UTF-32 page.
+   * The tags of {@link #TAIL_TAGS} in {@code body} from {@code from} on (the part after {@link #elementsCut}), as HTML
+   * in their order, with a script's or style's content, a link's text and the end tags of forms and links; comments
+   * left out; at most {@value #TAIL_MAX_TAGS} tags of each group (so that a padding of fields or links does not use up
+   * the scripts' share) and {@value #TAIL_MAX_CHARS} characters. A byte scan, so nothing for a UTF-16 or UTF-32 page.
    */
   public static String tailTags(byte[] body, int from, Charset charset) {
     StringBuilder out = new StringBuilder();
@@ -120,8 +119,7 @@ public final class Bodies {
       return "";
     }
     int n = body.length;
-    int tags = 0;
-    int links = 0;
+    int[] counts = new int[TAIL_TAGS.size()];
     for (int i = Math.max(from, 0); i < n && out.length() < TAIL_MAX_CHARS; ) {
       if (body[i] != '<') {
         i++;
@@ -147,8 +145,11 @@ public final class Bodies {
       }
       String name = new String(body, at, nameEnd - at, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
       int close = tagEnd(body, nameEnd);
-      boolean link = TAIL_LINKS.contains(name);
-      if (link ? links++ >= TAIL_MAX_TAGS : !TAIL_TAGS.contains(name) || tags++ >= TAIL_MAX_TAGS) {
+      int group = 0;
+      while (group < TAIL_TAGS.size() && !TAIL_TAGS.get(group).contains(name)) {
+        group++;
+      }
+      if (group == TAIL_TAGS.size() || counts[group]++ >= TAIL_MAX_TAGS) {
         i = close;
         continue;
       }

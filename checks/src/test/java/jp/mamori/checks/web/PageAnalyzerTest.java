@@ -101,8 +101,10 @@ class PageAnalyzerTest {
 
     PageFacts padded = analyze("<p>お知らせ</p><!--" + "<a>".repeat(11_000) + "--><script src=\"https://skim.example/s.js\"></script>");
     assertThat(padded.resources()).extracting(r -> r.url().getHost()).contains("skim.example");
-    PageFacts links = analyze("<p>お知らせ</p>" + "<a href=#>x</a>".repeat(12_000) + "<script src=\"https://skim.example/s.js\"></script>");
-    assertThat(links.resources()).extracting(r -> r.url().getHost()).contains("skim.example");
+    for (String pad : List.of("<a href=#>x</a>", "<input type=hidden name=f>", "<link rel=icon href=/i.png>")) {
+      PageFacts padding = analyze("<p>お知らせ</p>" + pad.repeat(12_000) + "<script src=\"https://skim.example/s.js\"></script>");
+      assertThat(padding.resources()).as(pad).extracting(r -> r.url().getHost()).contains("skim.example");
+    }
 
     byte[] body = "<p>a</p> < b </p><br><!-- x --><P>".getBytes(StandardCharsets.UTF_8);
     assertThat(Bodies.elementsCut(body, 1)).isEqualTo("<p>a</p> < b </p>".length());
