@@ -114,10 +114,10 @@ public final class Bodies {
    * the scripts' share) and {@value #TAIL_MAX_CHARS} characters. A byte scan, so nothing for a UTF-16 or UTF-32 page.
    */
   public static String tailTags(byte[] body, int from, Charset charset) {
-    StringBuilder out = new StringBuilder();
     if (wideBom(body)) {
       return "";
     }
+    StringBuilder out = new StringBuilder();
     int n = body.length;
     int[] counts = new int[TAIL_TAGS.size()];
     for (int i = Math.max(from, 0); i < n && out.length() < TAIL_MAX_CHARS; ) {

@@ -104,15 +104,14 @@ public final class PageAnalyzer {
         doc.body().appendChildren(org.jsoup.Jsoup.parseBodyFragment(tail, pageUrl.toString()).body().childNodes());
       }
     }
-    return analyze(doc, pageUrl, keepShingles, isBlockedPage("", head), html, html.length);
+    return analyze(doc, pageUrl, keepShingles, isBlockedPage("", head), html);
   }
 
   public PageFacts analyze(Document doc, URI pageUrl, boolean keepShingles, boolean blocked) {
-    return analyze(doc, pageUrl, keepShingles, blocked, null, 0);
+    return analyze(doc, pageUrl, keepShingles, blocked, null);
   }
 
-  /** @param raw the body the document was parsed from, its first {@code rawLength} bytes (null for a given document) */
-  private PageFacts analyze(Document doc, URI pageUrl, boolean keepShingles, boolean blocked, byte[] raw, int rawLength) {
+  private PageFacts analyze(Document doc, URI pageUrl, boolean keepShingles, boolean blocked, byte[] raw) {
     // a planted <base href> moves every relative resource to another site
     URI page = pageUrl;
     Element baseTag = doc.selectFirst("base[href]");
@@ -251,7 +250,7 @@ public final class PageAnalyzer {
     if (anySensitive && raw != null) {
       // a <form> inside another form is dropped by the parser (and by browsers), its fields joining the outer one; the
       // dropped tag still says where whoever added the card or password fields wanted them sent
-      for (Element dropped : droppedForms(raw, rawLength, forms)) {
+      for (Element dropped : droppedForms(raw, forms)) {
         add(resources, Kind.FORM, base, dropped.attr("action").strip(), dropped, false, true);
       }
     }
@@ -479,12 +478,11 @@ public final class PageAnalyzer {
 
   /**
    * The {@code <form>} start tags of the raw page that the parsed document lost (nested in another form), with an action
-   * none of the parsed forms has, in the first {@code length} bytes (what was parsed). Only read for pages with card or
-   * password fields; a byte scan, no decoding.
+   * none of the parsed forms has. Only read for pages with card or password fields; a byte scan, no decoding.
    */
-  static List<Element> droppedForms(byte[] raw, int length, List<Element> parsed) {
+  static List<Element> droppedForms(byte[] raw, List<Element> parsed) {
     List<int[]> tags = new ArrayList<>();
-    int n = length;
+    int n = raw.length;
     for (int i = 0; i + 5 < n && tags.size() < 50; i++) {
       if (raw[i] == '<' && (raw[i + 1] | 0x20) == 'f' && (raw[i + 2] | 0x20) == 'o' && (raw[i + 3] | 0x20) == 'r'
           && (raw[i + 4] | 0x20) == 'm' && (raw[i + 5] == ' ' || raw[i + 5] == '\t' || raw[i + 5] == '\n' || raw[i + 5] == '\r')) {
