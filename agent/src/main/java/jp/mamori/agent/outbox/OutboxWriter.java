@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes what the checks found into the outbox and keeps it under its cap. On a full disk it keeps what
  * matters: it releases the disk reserve, drops the oldest low/info findings to make room and writes the
- * run's medium+ findings and its report, not its low/info ones (they are counted as dropped). If even that
+ * run's medium+ findings and its report, not its low/info ones (they are counted as dropped), and so for
+ * every run until the disk has room again. If even that
  * fails, the newest {@value #MEMORY_MAX} medium+ findings (and the run reports that go with them) wait in
  * memory and are written as soon as a write works again (retried every {@link #RETRY}); those, and only
  * those, are lost if the box loses power meanwhile.
@@ -76,10 +77,21 @@ public final class OutboxWriter {
     return write(List.of(), report, List.of(), null);
   }
 
-  private Future<Integer> write(List<Finding> findings, RunReport report, List<Finding> notices, AlsoInTx also) {
+  private Future<Integer> write(List<Finding> all, RunReport report, List<Finding> notices, AlsoInTx also) {
+    List<Finding> findings = all;
+    if (health.diskFull()) {
+      // the room the released reserve left is for medium+ findings, even when this write would fit in it
+      findings = new ArrayList<>();
+      List<Finding> skipped = new ArrayList<>();
+      for (Finding f : all) {
+        (Outbox.priority(f) ? findings : skipped).add(f);
+      }
+      putBackUnrecorded(dropped(skipped));
+    }
+    List<Finding> toWrite = findings;
     Retention.Dropped[] taken = {Retention.Dropped.NONE};
     return db.write(c -> {
-      int n = outbox.add(c, findings);
+      int n = outbox.add(c, toWrite);
       if (report != null) {
         n += outbox.add(c, report);
       }
@@ -107,7 +119,7 @@ public final class OutboxWriter {
       flushMemory();
     }).recover(e -> {
       putBackUnrecorded(taken[0]);
-      return DiskSpace.isFull(e) ? whenFull(findings, report, notices, e) : Future.failedFuture(e);
+      return DiskSpace.isFull(e) ? whenFull(toWrite, report, notices, e) : Future.failedFuture(e);
     });
   }
 

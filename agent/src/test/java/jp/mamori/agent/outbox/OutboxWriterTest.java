@@ -134,6 +134,24 @@ class OutboxWriterTest {
   }
 
   @Test
+  void whileTheDiskIsFullARunThatWouldFitStillKeepsOnlyItsMediumPlus() throws Exception {
+    // another file hit the full disk first (the patrol's state, say) and the reserve left some room
+    health.fileWriteFailed(tmp.resolve("patrol/state.json"), new java.io.IOException("No space left on device"));
+    CheckRun r = run(2, 10);
+    assertThat(writer.add(r, null).await(20, TimeUnit.SECONDS)).as("medium+ findings and the run report").isEqualTo(3);
+    for (Finding f : r.findings()) {
+      assertThat(count("SELECT COUNT(*) FROM outbox WHERE item_id = '" + f.id() + "'")).as("%s finding", f.severity())
+          .isEqualTo(Outbox.priority(f) ? 1 : 0);
+    }
+    assertThat(count("SELECT COUNT(*) FROM outbox WHERE body LIKE '%box.outbox-dropped%' AND body LIKE '%disk-full%'"
+        + " AND body LIKE '%\"low\":5%' AND body LIKE '%\"info\":5%'")).as("the desk is told what was given up").isEqualTo(1);
+
+    health.diskSpaceBack("test");
+    CheckRun after = run(1, 4);
+    assertThat(writer.add(after, null).await(20, TimeUnit.SECONDS)).as("everything again").isEqualTo(6);
+  }
+
+  @Test
   void mediumPlusBeyondTheCapIsAProblemOfTheBoxUntilItIsUnderAgain() throws Exception {
     OutboxWriter capped = new OutboxWriter(vertx, db, outbox, new Retention(outbox, new Retention.Limits(50, Long.MAX_VALUE), "box-1",
         clock), health, null);
