@@ -32,7 +32,14 @@ public final class TestCerts {
 
   private TestCerts() throws Exception {
     dir = Files.createTempDirectory("mamori-patrol-certs");
-    dir.toFile().deleteOnExit();
+    // deleteOnExit would only remove the directory if it were empty
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      } catch (java.io.IOException ignored) {
+        // a test directory left in /tmp is not worth failing the run for
+      }
+    }, "delete " + dir));
     ca = new TestCa("Mamori Patrol Test CA");
     stranger = new TestCa("Unknown CA");
     Path pem = ca.writeCa(dir.resolve("ca.pem"));
