@@ -44,7 +44,7 @@ public final class HttpCheck {
         r = Http.get(t, tls, path, ctx);
       }
     } catch (IOException e) {
-      ctx.error(scheme + " " + t + ": " + e.getMessage());
+      ctx.unfinished(t, scheme + " " + t + ": " + e.getMessage());
       return;
     }
     String server = String.join(" ", r.headers("server")) + " " + String.join(" ", r.headers("x-powered-by"));
@@ -283,6 +283,7 @@ public final class HttpCheck {
         if (status == 429 || status == 503) {
           Pace.backOff(Duration.ofSeconds(3));
           if (headerAttempt(t, tls, path, digest, "mamori-" + random(), random(), ctx) >= 429) {
+            ctx.unfinished(t, "http login " + t + ": still HTTP " + status + " after backing off; default logins not tried to the end");
             return;
           }
           continue;
@@ -294,7 +295,7 @@ public final class HttpCheck {
         }
       }
     } catch (IOException e) {
-      ctx.error("http login " + t + ": " + e.getMessage());
+      ctx.unfinished(t, "http login " + t + ": " + e.getMessage());
     }
   }
 
@@ -411,7 +412,7 @@ public final class HttpCheck {
         }
       }
     } catch (IOException e) {
-      ctx.error("form login " + t + ": " + e.getMessage());
+      ctx.unfinished(t, "form login " + t + ": " + e.getMessage());
     }
   }
 

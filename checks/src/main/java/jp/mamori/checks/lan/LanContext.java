@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import jp.mamori.checks.finding.CheckCatalog;
 import jp.mamori.checks.finding.Finding;
 import jp.mamori.checks.finding.Severity;
@@ -19,6 +21,7 @@ public final class LanContext {
   private final Inventory inventory = new Inventory();
   private final List<Finding> findings = new ArrayList<>();
   private final List<String> errors = new ArrayList<>();
+  private final Set<Target> unfinished = new LinkedHashSet<>();
 
   public LanContext(Pace pace, Clock clock, Duration timeout, boolean tryLogins, LanData data) {
     this.data = data;
@@ -81,6 +84,23 @@ public final class LanContext {
   public void error(String message) {
     synchronized (errors) {
       errors.add(message);
+    }
+  }
+
+  /**
+   * A check that could not come to a conclusion on {@code t} (refused, cut off, timed out): the run does not claim
+   * the target, so what earlier runs found there stays open instead of being resolved by silence.
+   */
+  public void unfinished(Target t, String message) {
+    error(message);
+    synchronized (unfinished) {
+      unfinished.add(t);
+    }
+  }
+
+  public Set<Target> unfinished() {
+    synchronized (unfinished) {
+      return Set.copyOf(unfinished);
     }
   }
 

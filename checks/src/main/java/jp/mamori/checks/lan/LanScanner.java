@@ -109,6 +109,7 @@ public final class LanScanner {
     LanContext ctx = new LanContext(pace, clock, o.timeout(), !o.light(), data);
     ExecutorService checks = Executors.newFixedThreadPool(Math.min(16, o.inFlight()), daemon("mamori-check"));
     List<String> coverage = new ArrayList<>();
+    List<Target> checked = new ArrayList<>();
     try {
       List<Target> open;
       Set<InetAddress> live;
@@ -126,6 +127,7 @@ public final class LanScanner {
           coverage.add(t.text());
         }
         open.forEach(t -> live.add(t.host()));
+        checked.addAll(open);
         runChecks(open, ctx, checks, true);
         List<Future<?>> udp = new ArrayList<>();
         try (Snmp snmp = new Snmp()) {
@@ -210,6 +212,7 @@ public final class LanScanner {
           return null;
         });
         Future<?> ssdp = checks.submit(() -> Upnp.sweep(udpHosts, ctx));
+        checked.addAll(open);
         runChecks(open, ctx, checks, false);
         await(List.of(snmpSweep, ssdp));
       }
@@ -225,8 +228,41 @@ public final class LanScanner {
     if (o.light() && o.scope() != null) {
       checkIds.add("lan.new-device");
     }
-    CheckRun run = new CheckRun(UUID.randomUUID(), checkIds, coverage, started, clock.instant(), ctx.findings());
+    List<String> claimed = claimed(coverage, checked, ctx.unfinished());
+    if (claimed.isEmpty()) {
+      claimed.add(o.scope() != null ? o.scope().toString() : "none");
+    }
+    CheckRun run = new CheckRun(UUID.randomUUID(), checkIds, claimed, started, clock.instant(), ctx.findings());
     return new Result(run, ctx.inventory(), ctx.errors(), pace.probes());
+  }
+
+  /**
+   * What the run may claim to have checked: its coverage without the services whose check did not finish. A bare
+   * host with such a service is narrowed to its other open ports and its SNMP and UPnP answers, so the host's own
+   * alerts (and the unfinished service's) stay open until a run finishes there.
+   */
+  static List<String> claimed(List<String> coverage, List<Target> open, Set<Target> unfinished) {
+    List<String> out = new ArrayList<>();
+    for (String c : coverage) {
+      if (unfinished.stream().anyMatch(u -> u.text().equals(c))) {
+        continue;
+      }
+      Optional<Target> cut = unfinished.stream().filter(u -> u.hostText().equals(c)).findFirst();
+      if (cut.isEmpty()) {
+        out.add(c);
+        continue;
+      }
+      Set<String> narrowed = new LinkedHashSet<>();
+      for (Target t : open) {
+        if (t.hostText().equals(c) && !unfinished.contains(t)) {
+          narrowed.add(t.text());
+        }
+      }
+      narrowed.add(new Target(cut.get().host(), 161).text());
+      narrowed.add(new Target(cut.get().host(), 1900).text());
+      out.addAll(narrowed);
+    }
+    return out;
   }
 
   private static void inventoryFindings(LanContext ctx, Options o) {
@@ -261,9 +297,9 @@ public final class LanScanner {
         try {
           checkService(t, ctx, explicit);
         } catch (IOException e) {
-          ctx.error(t + ": " + e.getMessage());
+          ctx.unfinished(t, t + ": " + e.getMessage());
         } catch (RuntimeException e) {
-          ctx.error(t + ": " + e);
+          ctx.unfinished(t, t + ": " + e);
         }
         return null;
       }));

@@ -84,7 +84,7 @@ public final class Mongo {
             .evidence("listDatabases", "answered without authentication"));
       }
     } catch (IOException e) {
-      ctx.error("mongodb " + t + ": " + e.getMessage());
+      ctx.unfinished(t, "mongodb " + t + ": " + e.getMessage());
     }
   }
 }

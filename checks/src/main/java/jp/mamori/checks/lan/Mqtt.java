@@ -48,7 +48,7 @@ public final class Mqtt {
             .evidence("connack", "0 (accepted without user name)"));
       }
     } catch (IOException e) {
-      ctx.error("mqtt " + t + ": " + e.getMessage());
+      ctx.unfinished(t, "mqtt " + t + ": " + e.getMessage());
     }
   }
 }

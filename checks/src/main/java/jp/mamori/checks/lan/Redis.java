@@ -25,7 +25,7 @@ public final class Redis {
       ctx.add(ctx.finding("lan.no-auth", t).arg("service", "Redis").identity("service", "redis")
           .evidence("ping", "+PONG without AUTH").evidence("version", version));
     } catch (IOException e) {
-      ctx.error("redis " + t + ": " + e.getMessage());
+      ctx.unfinished(t, "redis " + t + ": " + e.getMessage());
     }
   }
 }

@@ -95,7 +95,7 @@ public final class Smb {
     String dialect = best != null ? dialectName(best) : smb1 ? "1.0" : null;
     if (dialect == null) {
       close(modern);
-      ctx.error("smb " + t + ": no dialect could be negotiated");
+      ctx.unfinished(t, "smb " + t + ": no dialect could be negotiated");
       return;
     }
     Generation gen = GENERATIONS.stream().filter(g -> g.dialect().equals(dialect)).findFirst().orElseThrow();

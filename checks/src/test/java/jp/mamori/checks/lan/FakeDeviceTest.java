@@ -86,6 +86,71 @@ class FakeDeviceTest {
     }
   }
 
+  /**
+   * TigerVNC's blacklist as the namespace lab's Xtigervnc showed it: every connection that stops short of
+   * authenticating is a mark, the fifth mark refuses the next connections with RFB 3.3 and "Too many security
+   * failures", and a finished None handshake clears the marks. The sweep's connect and the identification are
+   * such connections, so without finishing the handshake the second scan in a row missed the open screen.
+   */
+  @Test
+  void vncThatBlacklistsAbortedHandshakesIsFoundOnEveryScan() throws Exception {
+    AtomicInteger marks = new AtomicInteger();
+    try (FakeServer vnc = new FakeServer((in, out, s) -> {
+      if (marks.get() >= 5) {
+        refuse(out);
+        return;
+      }
+      boolean authenticated = false;
+      try {
+        out.write("RFB 003.008\n".getBytes());
+        out.flush();
+        if (in.readNBytes(12).length == 12) {
+          out.write(new byte[] {1, 1});
+          out.flush();
+          if (in.read() == 1) {
+            authenticated = true;
+            marks.set(0);
+            out.write(new byte[] {0, 0, 0, 0});
+            out.flush();
+            in.read();
+          }
+        }
+      } finally {
+        if (!authenticated) {
+          marks.incrementAndGet();
+        }
+      }
+    })) {
+      for (int scan = 1; scan <= 4; scan++) {
+        LanScanner.Result r = scan(vnc.target());
+        assertThat(of(r, "lan.no-auth")).as("scan %d", scan).singleElement()
+            .satisfies(f -> assertThat(f.evidence().getString("securityResult")).isEqualTo("OK"));
+        assertThat(r.errors()).as("scan %d", scan).isEmpty();
+      }
+      assertThat(marks.get()).as("marks left behind by the last scan").isLessThan(5);
+    }
+  }
+
+  @Test
+  void aVncThatRefusesTheBoxLeavesItsAlertsOpen() throws Exception {
+    try (FakeServer vnc = new FakeServer((in, out, s) -> refuse(out))) {
+      LanScanner.Result r = scan(vnc.target());
+      assertThat(of(r, "lan.no-auth")).isEmpty();
+      assertThat(r.errors()).singleElement().asString().contains("refused the check: Too many security failures");
+      assertThat(r.run().targets()).as("not claimed as checked").doesNotContain(vnc.text());
+      assertThat(r.run().report().covers("lan.no-auth", vnc.text())).isFalse();
+      assertThat(r.inventory().device("127.0.0.1").services().get("tcp/" + vnc.target().port())).contains("refused the check");
+    }
+  }
+
+  private static void refuse(OutputStream out) throws java.io.IOException {
+    byte[] reason = "Too many security failures".getBytes(StandardCharsets.US_ASCII);
+    out.write("RFB 003.003\n".getBytes());
+    out.write(new byte[] {0, 0, 0, 0, 0, 0, 0, (byte) reason.length});
+    out.write(reason);
+    out.flush();
+  }
+
   @Test
   void vncWithPasswordStaysQuiet() throws Exception {
     try (FakeServer vnc = new FakeServer((in, out, s) -> {

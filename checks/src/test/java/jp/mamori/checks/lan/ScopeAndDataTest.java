@@ -118,4 +118,20 @@ class ScopeAndDataTest {
     assertThat(d.vendor()).isEqualTo("Synology");
     assertThat(Netbios.parse(host, new byte[] {1, 2, 3}, ctx)).isFalse();
   }
+
+  @Test
+  void aServiceWhoseCheckDidNotFinishIsNotClaimedAndNarrowsItsHost() {
+    Target vnc = Target.parse("192.168.1.20:5900");
+    Target ssh = Target.parse("192.168.1.20:22");
+    Target web = Target.parse("192.168.1.30:80");
+    var claimed = LanScanner.claimed(java.util.List.of("192.168.1.20", "192.168.1.30", "192.168.1.40:8080"),
+        java.util.List.of(vnc, ssh, web), java.util.Set.of(vnc, Target.parse("192.168.1.40:8080")));
+    assertThat(claimed).containsExactly("192.168.1.20:22", "192.168.1.20:161", "192.168.1.20:1900", "192.168.1.30");
+    var run = new jp.mamori.checks.finding.RunReport(java.util.UUID.randomUUID(), java.util.List.of("lan."), claimed,
+        java.time.Instant.EPOCH, java.time.Instant.EPOCH, java.util.Set.of());
+    assertThat(run.covers("lan.no-auth", vnc.text())).isFalse();
+    assertThat(run.covers("lan.new-device", "192.168.1.20")).as("the host's own alerts stay open too").isFalse();
+    assertThat(run.covers("lan.ssh-weak", ssh.text())).isTrue();
+    assertThat(run.covers("lan.no-auth", "192.168.1.30:80")).isTrue();
+  }
 }
