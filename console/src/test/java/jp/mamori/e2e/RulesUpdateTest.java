@@ -76,7 +76,10 @@ class RulesUpdateTest {
           .contains("v1").doesNotContain("更新できません");
 
       String boxId = cfg.require(AgentConfig.BOX_ID);
-      assertThat(desk.post("/api/v1/boxes/" + boxId + "/run-checks", new JsonObject()).statusCode()).isEqualTo(202);
+      var queued = desk.post("/api/v1/boxes/" + boxId + "/run-checks", new JsonObject());
+      assertThat(queued.statusCode()).isEqualTo(202);
+      assertThat(queued.bodyAsJsonObject().getString("message")).as("the desk knows how long to wait")
+          .contains("next heartbeat").contains("a website patrol then takes about a minute");
       await("the next patrol raises web.ioc-domain", () -> iocAlerts(console) > 0 ? true : null);
       String severity = console.read(c -> Jdbc.one(c, "SELECT severity FROM alerts WHERE check_id = 'web.ioc-domain'", rs -> rs.getString(1))
           .orElseThrow());

@@ -100,7 +100,9 @@ public final class BoxRoutes {
     return box(ctx).compose(b -> s.db().write(c -> {
       s.boxes().queueCommand(c, b.id(), new JsonObject().put("type", "run-checks"));
       return new JsonObject().put("boxId", b.id()).put("queued", "run-checks")
-          .put("message", "the box runs its checks after its next heartbeat (within " + Boxes.HEARTBEAT.toSeconds() + " s)");
+          .put("message", "the box runs its checks after its next heartbeat (within " + Boxes.HEARTBEAT.toSeconds() + " s); "
+              + "on a small box a website patrol then takes about a minute and a LAN scan a few minutes, "
+              + "and each check's findings arrive when it finishes");
     }));
   }
 
