@@ -19,6 +19,10 @@ public final class Ftp {
       ctx.add(ctx.finding("lan.ftp-anonymous", t).identity("login", "anonymous").evidence("banner", first));
       return;
     }
+    if (anon == Result.GONE) {
+      ctx.unfinished(t, "ftp " + t + ": the anonymous login could not be tried (the server hung up or did not greet again)");
+      return;
+    }
     if (!ctx.tryLogins()) {
       return;
     }
@@ -35,6 +39,7 @@ public final class Ftp {
         Pace.backOff(Duration.ofSeconds(3));
       }
       if (r == Result.GONE) {
+        ctx.unfinished(t, "ftp " + t + ": the server hung up before the default logins were tried to the end");
         return;
       }
     }

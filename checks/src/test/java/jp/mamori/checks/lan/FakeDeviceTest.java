@@ -152,6 +152,23 @@ class FakeDeviceTest {
   }
 
   @Test
+  void anFtpServerThatHangsUpBeforeTheAnonymousLoginLeavesItsAlertsOpen() throws Exception {
+    AtomicInteger greeted = new AtomicInteger();
+    try (FakeServer ftp = new FakeServer((in, out, s) -> {
+      if (greeted.getAndIncrement() < 2) {
+        out.write("220 (vsFTPd 3.0.3)\r\n".getBytes());
+        out.flush();
+        in.read();
+      }
+    })) {
+      LanScanner.Result r = scan(ftp.target());
+      assertThat(of(r, "lan.ftp-anonymous")).isEmpty();
+      assertThat(r.errors()).singleElement().asString().contains("anonymous login could not be tried");
+      assertThat(r.run().report().covers("lan.ftp-anonymous", ftp.text())).isFalse();
+    }
+  }
+
+  @Test
   void vncWithPasswordStaysQuiet() throws Exception {
     try (FakeServer vnc = new FakeServer((in, out, s) -> {
       out.write("RFB 003.008\n".getBytes());
