@@ -49,6 +49,7 @@ public final class Telnet {
     for (LanData.Credential c : baseline.passwordOnly() ? Attempts.passwords(ctx.data(), "telnet", 1) : Attempts.plan(ctx.data(), "telnet", 1)) {
       Attempt a = attempt(t, c.user(), c.password(), ctx);
       if (a == null) {
+        ctx.unfinished(t, "telnet " + t + ": no login prompt any more before the default logins were tried to the end");
         return;
       }
       if (a.accepted()) {

@@ -74,6 +74,28 @@ class RedTeamDeviceTest {
   }
 
   @Test
+  void aTelnetRouterThatLocksTheBoxOutMidwayLeavesItsAlertsOpen() throws Exception {
+    AtomicInteger logins = new AtomicInteger();
+    try (FakeServer router = telnet((in, out) -> {
+      if (logins.get() >= 2) {
+        say(out, "\r\nToo many failed logins. Try again later.\r\n");
+        return;
+      }
+      say(out, "\r\nOFFICE-RT200\r\n\r\nUsername: ");
+      line(in);
+      say(out, "Password: ");
+      line(in);
+      logins.incrementAndGet();
+      say(out, "\r\nAuthentication failed.\r\n");
+    })) {
+      LanScanner.Result r = scan(router.target());
+      assertThat(of(r, "lan.default-login")).isEmpty();
+      assertThat(r.errors()).singleElement().asString().contains("no login prompt any more");
+      assertThat(r.run().report().covers("lan.default-login", router.text())).isFalse();
+    }
+  }
+
+  @Test
   void telnetLoginThatEndsInAMenuIsFoundAgainstAWrongPasswordBaseline() throws Exception {
     AtomicInteger logins = new AtomicInteger();
     try (FakeServer router = telnet((in, out) -> {
