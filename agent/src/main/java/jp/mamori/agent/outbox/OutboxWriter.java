@@ -78,17 +78,10 @@ public final class OutboxWriter {
   }
 
   private Future<Integer> write(List<Finding> all, RunReport report, List<Finding> notices, AlsoInTx also) {
-    List<Finding> findings = all;
-    if (health.diskFull()) {
-      // the room the released reserve left is for medium+ findings, even when this write would fit in it
-      findings = new ArrayList<>();
-      List<Finding> skipped = new ArrayList<>();
-      for (Finding f : all) {
-        (Outbox.priority(f) ? findings : skipped).add(f);
-      }
-      putBackUnrecorded(dropped(skipped));
-    }
-    List<Finding> toWrite = findings;
+    // the room the released reserve left is for medium+ findings, even when this write would fit in it
+    MediumPlus split = health.diskFull() ? MediumPlus.of(all) : new MediumPlus(all, Retention.Dropped.NONE);
+    putBackUnrecorded(split.notWritten());
+    List<Finding> toWrite = split.keep();
     Retention.Dropped[] taken = {Retention.Dropped.NONE};
     return db.write(c -> {
       int n = outbox.add(c, toWrite);
@@ -125,13 +118,10 @@ public final class OutboxWriter {
 
   private Future<Integer> whenFull(List<Finding> findings, RunReport report, List<Finding> notices, Throwable cause) {
     health.fileWriteFailed(db.file(), cause);
-    List<Finding> keep = new ArrayList<>();
-    List<Finding> skipped = new ArrayList<>();
-    for (Finding f : findings) {
-      (Outbox.priority(f) ? keep : skipped).add(f);
-    }
+    MediumPlus split = MediumPlus.of(findings);
+    List<Finding> keep = split.keep();
     long needed = bytes(keep) + bytes(notices) + (report == null ? 0 : report.toJson().encode().length());
-    Retention.Dropped notWritten = dropped(skipped);
+    Retention.Dropped notWritten = split.notWritten();
     Future<Void> released = reserve == null ? Future.succeededFuture()
         : vertx.executeBlocking(() -> {
           reserve.release();
@@ -175,6 +165,18 @@ public final class OutboxWriter {
       n += f.toJson().encode().length();
     }
     return n;
+  }
+
+  /** A run's findings on a full disk: the medium+ ones to write, the low/info ones counted as not written. */
+  private record MediumPlus(List<Finding> keep, Retention.Dropped notWritten) {
+    static MediumPlus of(List<Finding> findings) {
+      List<Finding> keep = new ArrayList<>();
+      List<Finding> skipped = new ArrayList<>();
+      for (Finding f : findings) {
+        (Outbox.priority(f) ? keep : skipped).add(f);
+      }
+      return new MediumPlus(keep, dropped(skipped));
+    }
   }
 
   private static Retention.Dropped dropped(List<Finding> findings) {

@@ -78,6 +78,8 @@ public final class LanScanner {
 
   private static final int DISCOVERY_PORTS_PER_HOST = 6;
   private static final List<Integer> DISCOVERY_PORTS = List.of(80, 443, 445, 22, 139, 9100);
+  /** Claimed for a host by port when it is not claimed whole: SNMP and SSDP/UPnP are asked of every live host. */
+  private static final List<Integer> UDP_CLAIMED = List.of(161, 1900);
 
   private final Clock clock;
   private final LanData data;
@@ -109,9 +111,8 @@ public final class LanScanner {
     LanContext ctx = new LanContext(pace, clock, o.timeout(), !o.light(), data);
     ExecutorService checks = Executors.newFixedThreadPool(Math.min(16, o.inFlight()), daemon("mamori-check"));
     List<String> coverage = new ArrayList<>();
-    List<Target> checked = new ArrayList<>();
+    List<Target> open = List.of();
     try {
-      List<Target> open;
       Set<InetAddress> live;
       List<InetAddress> udpHosts;
       if (o.targets() != null) {
@@ -127,7 +128,6 @@ public final class LanScanner {
           coverage.add(t.text());
         }
         open.forEach(t -> live.add(t.host()));
-        checked.addAll(open);
         runChecks(open, ctx, checks, true);
         List<Future<?>> udp = new ArrayList<>();
         try (Snmp snmp = new Snmp()) {
@@ -194,8 +194,9 @@ public final class LanScanner {
             for (int p : ports) {
               coverage.add(new Target(h, p).text());
             }
-            coverage.add(new Target(h, 161).text());
-            coverage.add(new Target(h, 1900).text());
+            for (int p : UDP_CLAIMED) {
+              coverage.add(new Target(h, p).text());
+            }
           } else {
             coverage.add(h.getHostAddress());
           }
@@ -212,7 +213,6 @@ public final class LanScanner {
           return null;
         });
         Future<?> ssdp = checks.submit(() -> Upnp.sweep(udpHosts, ctx));
-        checked.addAll(open);
         runChecks(open, ctx, checks, false);
         await(List.of(snmpSweep, ssdp));
       }
@@ -228,7 +228,7 @@ public final class LanScanner {
     if (o.light() && o.scope() != null) {
       checkIds.add("lan.new-device");
     }
-    List<String> claimed = claimed(coverage, checked, ctx.unfinished());
+    List<String> claimed = claimed(coverage, open, ctx.unfinished());
     if (claimed.isEmpty()) {
       claimed.add(o.scope() != null ? o.scope().toString() : "none");
     }
@@ -258,8 +258,9 @@ public final class LanScanner {
           narrowed.add(t.text());
         }
       }
-      narrowed.add(new Target(cut.get().host(), 161).text());
-      narrowed.add(new Target(cut.get().host(), 1900).text());
+      for (int p : UDP_CLAIMED) {
+        narrowed.add(new Target(cut.get().host(), p).text());
+      }
       out.addAll(narrowed);
     }
     return out;

@@ -27,7 +27,7 @@ public final class Vnc {
       w.write(v33 ? "RFB 003.003\n" : v37 ? "RFB 003.007\n" : "RFB 003.008\n");
       boolean none = false;
       if (v33) {
-        int type = ServiceId.leInt(reverse(w.readExactly(4, ctx.timeout())), 0);
+        int type = u32(w, ctx);
         if (type == 0) {
           refused(t, version, reason(w, ctx), ctx);
           return;
@@ -61,7 +61,7 @@ public final class Vnc {
   /** RFB 3.8's SecurityResult for None; a server that asks its user first (QueryConnect) may not answer in time. */
   private static String securityResult(Wire w, LanContext ctx) {
     try {
-      int word = ServiceId.leInt(reverse(w.readExactly(4, ctx.timeout())), 0);
+      int word = u32(w, ctx);
       return word == 0 ? "OK" : "failed (" + word + ")";
     } catch (IOException e) {
       return "no answer (" + e.getMessage() + ")";
@@ -75,7 +75,7 @@ public final class Vnc {
 
   private static String reason(Wire w, LanContext ctx) {
     try {
-      int length = ServiceId.leInt(reverse(w.readExactly(4, ctx.timeout())), 0);
+      int length = u32(w, ctx);
       if (length <= 0) {
         return "";
       }
@@ -86,7 +86,9 @@ public final class Vnc {
     }
   }
 
-  private static byte[] reverse(byte[] b) {
-    return new byte[] {b[3], b[2], b[1], b[0]};
+  /** RFB's numbers are big-endian. */
+  private static int u32(Wire w, LanContext ctx) throws IOException {
+    byte[] b = w.readExactly(4, ctx.timeout());
+    return ServiceId.leInt(new byte[] {b[3], b[2], b[1], b[0]}, 0);
   }
 }
